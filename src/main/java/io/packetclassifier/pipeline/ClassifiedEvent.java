@@ -1,0 +1,17 @@
+package io.packetclassifier.pipeline;
+
+import io.opentelemetry.api.trace.Span;
+import io.packetclassifier.event.SecurityEvent;
+import io.packetclassifier.sigma.Classification;
+
+/** An event with its labels, and the {@code consume_event} span that stays open until its row is written. */
+public record ClassifiedEvent(SecurityEvent event, Classification classification, Span span) {
+
+    public String tactic() {
+        return classification.tactic();
+    }
+
+    public String technique() {
+        return classification.technique();
+    }
+}

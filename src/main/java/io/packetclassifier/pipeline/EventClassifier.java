@@ -1,0 +1,89 @@
+package io.packetclassifier.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.packetclassifier.event.EventParser;
+import io.packetclassifier.event.InvalidEventException;
+import io.packetclassifier.event.SecurityEvent;
+import io.packetclassifier.rules.ActiveRules;
+import io.packetclassifier.sigma.Classification;
+import io.packetclassifier.tracing.EventTracing;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+
+/**
+ * Parses and classifies each polled batch of {@code raw-events} records and passes it on, still carrying
+ * the batch's acknowledgement: offsets are committed only once the sink has written and flushed the rows.
+ */
+@ApplicationScoped
+public class EventClassifier {
+
+    public static final String RAW_EVENTS = "raw-events";
+    public static final String CLASSIFIED = "classified";
+
+    private static final Logger LOG = Logger.getLogger(EventClassifier.class);
+
+    private final EventParser parser = new EventParser(1024 * 1024);
+    private final ActiveRules rules;
+    private final EventTracing tracing;
+
+    EventClassifier(ActiveRules rules, EventTracing tracing) {
+        this.rules = rules;
+        this.tracing = tracing;
+    }
+
+    @Incoming(RAW_EVENTS)
+    @Outgoing(CLASSIFIED)
+    public Message<ClassifiedBatch> classify(KafkaRecordBatch<byte[], byte[]> batch) {
+        List<ClassifiedEvent> classified = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<byte[], byte[]> record : batch) {
+            ClassifiedEvent event = classify(record);
+            if (event != null) {
+                classified.add(event);
+            }
+        }
+        return batch.withPayload(new ClassifiedBatch(classified));
+    }
+
+    private ClassifiedEvent classify(KafkaRecord<byte[], byte[]> record) {
+        SecurityEvent event;
+        try {
+            event = parser.parse(record.getPayload());
+        } catch (InvalidEventException e) {
+            Span span = tracing.startConsume(tracing.parentOf(record.getHeaders(), null));
+            span.setStatus(StatusCode.ERROR, e.reason().code());
+            span.end();
+            LOG.warnf("Rejected record %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L),
+                    e.getMessage());
+            return null;
+        }
+        Context parent = tracing.parentOf(record.getHeaders(), event.eventId());
+        Span span = tracing.startConsume(parent);
+        if (span.isRecording()) {
+            span.setAttribute("event.id", event.eventId());
+            span.setAttribute("event.type", event.eventType());
+            span.setAttribute("host.name", event.host());
+            span.setAttribute("user.name", event.user());
+        }
+        Span classifySpan = tracing.startChild(span, EventTracing.CLASSIFY_EVENT);
+        Classification classification = rules.classify(event);
+        classifySpan.end();
+        if (span.isRecording()) {
+            span.setAttribute("mitre.tactic", classification.tactic());
+            span.setAttribute("mitre.technique", classification.technique());
+        }
+        return new ClassifiedEvent(event, classification, span);
+    }
+}

@@ -1,0 +1,5 @@
+package io.packetclassifier.sigma;
+
+public interface FieldSource {
+    String get(String field);
+}

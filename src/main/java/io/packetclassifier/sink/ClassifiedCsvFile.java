@@ -1,0 +1,82 @@
+package io.packetclassifier.sink;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The output file: RFC 4180 rows in the seed notebook's columns, appended across restarts. */
+public final class ClassifiedCsvFile implements AutoCloseable {
+
+    public static final List<String> COLUMNS = List.of("event_id", "timestamp", "user", "host", "source_ip",
+            "event_type", "mitre_tactic", "mitre_technique");
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
+    private final Path path;
+    private final boolean escapeFormulas;
+    private final CSVPrinter printer;
+
+    private ClassifiedCsvFile(Path path, boolean escapeFormulas, CSVPrinter printer) {
+        this.path = path;
+        this.escapeFormulas = escapeFormulas;
+        this.printer = printer;
+    }
+
+    /** Opens {@code path} for appending, writing the header only when the file is new or empty. */
+    public static ClassifiedCsvFile open(Path path, boolean escapeFormulas) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        boolean empty = !Files.exists(path) || Files.size(path) == 0;
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), StandardCharsets.UTF_8),
+                1 << 16);
+        CSVPrinter printer = new CSVPrinter(writer, FORMAT);
+        if (empty) {
+            printer.printRecord(COLUMNS);
+        }
+        return new ClassifiedCsvFile(path, escapeFormulas, printer);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Appends one row; values in {@link #COLUMNS} order. Buffered until {@link #flush()}. */
+    public void append(String... values) throws IOException {
+        if (escapeFormulas) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = escapeFormula(values[i]);
+            }
+        }
+        printer.printRecord((Object[]) values);
+    }
+
+    public void flush() throws IOException {
+        printer.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.close(true);
+    }
+
+    /** OWASP CSV injection defence: a cell a spreadsheet would evaluate gets a leading quote. */
+    static String escapeFormula(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value
+                : value;
+    }
+}

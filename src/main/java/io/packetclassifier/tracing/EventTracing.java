@@ -1,0 +1,87 @@
+package io.packetclassifier.tracing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.sdk.trace.IdGenerator;
+
+/**
+ * The spans of one event: {@code consume_event} (CONSUMER) with children {@code classify_event} and
+ * {@code write_csv}. The parent is the record's {@code traceparent} header when it has a valid one, else a
+ * remote span in the trace whose id is the event_id's 32 hex digits, so the producer's spans and ours form
+ * one trace even when the producer sends no header (as the seed notebook's producer does).
+ */
+@ApplicationScoped
+public class EventTracing {
+
+    public static final String CONSUME_EVENT = "consume_event";
+    public static final String CLASSIFY_EVENT = "classify_event";
+    public static final String WRITE_CSV = "write_csv";
+
+    private static final IdGenerator IDS = IdGenerator.random();
+    private static final TextMapGetter<Headers> KAFKA_HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Headers headers) {
+            List<String> keys = new ArrayList<>();
+            for (Header header : headers) {
+                keys.add(header.key());
+            }
+            return keys;
+        }
+
+        @Override
+        public String get(Headers headers, String key) {
+            Header header = headers == null ? null : headers.lastHeader(key);
+            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    };
+
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
+
+    EventTracing(OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("packet-classifier");
+        this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+    }
+
+    /** The context a record's spans continue: its propagated context, else one derived from the event id. */
+    public Context parentOf(Headers headers, String eventId) {
+        if (headers != null && headers.lastHeader("traceparent") != null) {
+            Context extracted = propagator.extract(Context.root(), headers, KAFKA_HEADERS);
+            if (Span.fromContext(extracted).getSpanContext().isValid()) {
+                return extracted;
+            }
+        }
+        if (eventId == null) {
+            return Context.root();
+        }
+        String traceId = eventId.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        SpanContext remote = SpanContext.createFromRemoteParent(traceId, IDS.generateSpanId(), TraceFlags.getSampled(),
+                TraceState.getDefault());
+        return remote.isValid() ? Context.root().with(Span.wrap(remote)) : Context.root();
+    }
+
+    public Span startConsume(Context parent) {
+        return tracer.spanBuilder(CONSUME_EVENT).setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
+    }
+
+    public Span startChild(Span parent, String name) {
+        return tracer.spanBuilder(name).setParent(Context.root().with(parent)).startSpan();
+    }
+}
