@@ -2,6 +2,6 @@ package io.packetclassifier.pipeline;
 
 import java.util.List;
 
-/** The classified events of one polled batch of records, in partition order. */
-public record ClassifiedBatch(List<ClassifiedEvent> events) {
+/** The outcome of one polled batch of records, each list in partition order. */
+public record ClassifiedBatch(List<ClassifiedEvent> events, List<RejectedRecord> rejected) {
 }

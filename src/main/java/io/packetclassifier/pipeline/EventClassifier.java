@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
-import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -19,6 +18,7 @@ import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.rules.ActiveRules;
 import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.tracing.EventTracing;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -33,8 +33,6 @@ public class EventClassifier {
     public static final String RAW_EVENTS = "raw-events";
     public static final String CLASSIFIED = "classified";
 
-    private static final Logger LOG = Logger.getLogger(EventClassifier.class);
-
     private final EventParser parser = new EventParser(1024 * 1024);
     private final ActiveRules rules;
     private final EventTracing tracing;
@@ -48,27 +46,27 @@ public class EventClassifier {
     @Outgoing(CLASSIFIED)
     public Message<ClassifiedBatch> classify(KafkaRecordBatch<byte[], byte[]> batch) {
         List<ClassifiedEvent> classified = new ArrayList<>(batch.getRecords().size());
+        List<RejectedRecord> rejected = new ArrayList<>(0);
         for (KafkaRecord<byte[], byte[]> record : batch) {
-            ClassifiedEvent event = classify(record);
-            if (event != null) {
-                classified.add(event);
+            long offset = offsetOf(record);
+            try {
+                classified.add(classify(record, offset, parser.parse(record.getPayload())));
+            } catch (InvalidEventException e) {
+                rejected.add(reject(record, offset, e));
             }
         }
-        return batch.withPayload(new ClassifiedBatch(classified));
+        return batch.withPayload(new ClassifiedBatch(classified, rejected));
     }
 
-    private ClassifiedEvent classify(KafkaRecord<byte[], byte[]> record) {
-        SecurityEvent event;
-        try {
-            event = parser.parse(record.getPayload());
-        } catch (InvalidEventException e) {
-            Span span = tracing.startConsume(tracing.parentOf(record.getHeaders(), null));
-            span.setStatus(StatusCode.ERROR, e.reason().code());
-            span.end();
-            LOG.warnf("Rejected record %s-%d@%d: %s", record.getTopic(), record.getPartition(), record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset).orElse(-1L),
-                    e.getMessage());
-            return null;
-        }
+    private RejectedRecord reject(KafkaRecord<byte[], byte[]> record, long offset, InvalidEventException e) {
+        Span span = tracing.startConsume(tracing.parentOf(record.getHeaders(), null));
+        span.setStatus(StatusCode.ERROR, e.reason().code());
+        span.end();
+        return new RejectedRecord(record.getTopic(), record.getPartition(), offset, record.getKey(), record.getPayload(),
+                e.reason().code(), e.getMessage());
+    }
+
+    private ClassifiedEvent classify(KafkaRecord<byte[], byte[]> record, long offset, SecurityEvent event) {
         Context parent = tracing.parentOf(record.getHeaders(), event.eventId());
         Span span = tracing.startConsume(parent);
         if (span.isRecording()) {
@@ -84,6 +82,12 @@ public class EventClassifier {
             span.setAttribute("mitre.tactic", classification.tactic());
             span.setAttribute("mitre.technique", classification.technique());
         }
-        return new ClassifiedEvent(event, classification, span);
+        return new ClassifiedEvent(event, classification, record.getTopic(), record.getPartition(), offset, span);
+    }
+
+    private static long offsetOf(KafkaRecord<?, ?> record) {
+        return record instanceof IncomingKafkaRecord<?, ?> incoming ? incoming.getOffset()
+                : record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
+                        .orElseThrow(() -> new IllegalStateException("a Kafka record without an offset"));
     }
 }

@@ -3,6 +3,9 @@ package io.packetclassifier.sink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +18,15 @@ import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.pipeline.ClassifiedBatch;
 import io.packetclassifier.pipeline.ClassifiedEvent;
 import io.packetclassifier.pipeline.EventClassifier;
+import io.packetclassifier.pipeline.RejectedRecord;
 import io.packetclassifier.tracing.EventTracing;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Appends each classified batch to the CSV file and flushes it. The batch (and so its Kafka offsets) is
- * acknowledged when this method returns, i.e. only after the rows are flushed; a failed write is retried
- * with backoff instead, so no event is ever acknowledged unwritten.
+ * Persists each classified batch: rows appended to the CSV file and flushed, rejected records on the
+ * dead-letter topic, then the written offsets noted beside the file. The batch (and so its Kafka offsets)
+ * is acknowledged when this method returns; a failed write is retried with backoff instead, so nothing is
+ * acknowledged unwritten. Records replayed after a crash whose rows are already in the file are skipped.
  */
 @ApplicationScoped
 public class CsvSink {
@@ -31,12 +36,16 @@ public class CsvSink {
 
     private final CsvConfig config;
     private final EventTracing tracing;
+    private final DeadLetterQueue deadLetters;
     private ClassifiedCsvFile file;
+    private WrittenOffsets writtenOffsets;
+    private Set<String> tailEventIds = Set.of();
     private volatile boolean writable = true;
 
-    CsvSink(CsvConfig config, EventTracing tracing) {
+    CsvSink(CsvConfig config, EventTracing tracing, DeadLetterQueue deadLetters) {
         this.config = config;
         this.tracing = tracing;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(EventClassifier.CLASSIFIED)
@@ -49,7 +58,7 @@ public class CsvSink {
         long backoff = 100;
         while (true) {
             try {
-                writeAndFlush(batch);
+                persist(batch);
                 break;
             } catch (IOException e) {
                 writable = false;
@@ -72,16 +81,53 @@ public class CsvSink {
         }
     }
 
-    private void writeAndFlush(ClassifiedBatch batch) throws IOException {
-        if (file == null) {
-            file = ClassifiedCsvFile.open(config.path(), config.escapeFormulas());
+    private void persist(ClassifiedBatch batch) throws IOException, InterruptedException {
+        open();
+        List<RejectedRecord> newRejects = new ArrayList<>(batch.rejected().size());
+        for (RejectedRecord rejected : batch.rejected()) {
+            if (!writtenOffsets.covers(rejected.topic(), rejected.partition(), rejected.offset())) {
+                newRejects.add(rejected);
+            }
         }
+        CompletableFuture<Void> deadLettered = newRejects.isEmpty() ? null : deadLetters.send(newRejects);
         for (ClassifiedEvent classified : batch.events()) {
             SecurityEvent e = classified.event();
+            if (writtenOffsets.covers(classified.topic(), classified.partition(), classified.offset())
+                    || tailEventIds.contains(e.eventId())) {
+                continue; // replayed after a crash: its row is already in the file
+            }
             file.append(e.eventId(), e.timestamp(), e.user(), e.host(), e.sourceIp(), e.eventType(),
                     classified.tactic(), classified.technique());
         }
         file.flush();
+        if (deadLettered != null) {
+            try {
+                deadLettered.get();
+            } catch (ExecutionException e) {
+                throw new IOException("dead-letter topic: " + e.getCause(), e.getCause());
+            }
+        }
+        for (ClassifiedEvent classified : batch.events()) {
+            writtenOffsets.record(classified.topic(), classified.partition(), classified.offset());
+        }
+        for (RejectedRecord rejected : batch.rejected()) {
+            writtenOffsets.record(rejected.topic(), rejected.partition(), rejected.offset());
+        }
+        writtenOffsets.flush();
+    }
+
+    private void open() throws IOException {
+        if (file != null) {
+            return;
+        }
+        CsvRecovery.Result recovered = CsvRecovery.recover(config.path());
+        if (recovered.removedBytes() > 0) {
+            LOG.warnf("Removed a torn last row (%d bytes) from %s: its event is read again from Kafka",
+                    recovered.removedBytes(), config.path());
+        }
+        tailEventIds = recovered.tailEventIds();
+        writtenOffsets = WrittenOffsets.open(WrittenOffsets.beside(config.path()));
+        file = ClassifiedCsvFile.open(config.path(), config.escapeFormulas());
     }
 
     public boolean writable() {
@@ -94,13 +140,17 @@ public class CsvSink {
     }
 
     private void closeQuietly() {
-        if (file != null) {
-            try {
+        try {
+            if (file != null) {
                 file.close();
-            } catch (IOException e) {
-                LOG.debugf("Closing %s: %s", config.path(), e);
             }
-            file = null;
+            if (writtenOffsets != null) {
+                writtenOffsets.close();
+            }
+        } catch (IOException e) {
+            LOG.debugf("Closing %s: %s", config.path(), e);
         }
+        file = null;
+        writtenOffsets = null;
     }
 }
