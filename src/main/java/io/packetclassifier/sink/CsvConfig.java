@@ -15,4 +15,11 @@ public interface CsvConfig {
     /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with a single quote. */
     @WithDefault("true")
     boolean escapeFormulas();
+
+    /**
+     * How much of the file's end is checked at start-up for rows of events that Kafka will deliver again
+     * (written, not yet committed, when the process died). Must hold the rows of one commit interval.
+     */
+    @WithDefault("67108864")
+    int replayWindowBytes();
 }

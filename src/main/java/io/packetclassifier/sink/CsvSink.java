@@ -3,7 +3,6 @@ package io.packetclassifier.sink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -18,15 +17,14 @@ import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.pipeline.ClassifiedBatch;
 import io.packetclassifier.pipeline.ClassifiedEvent;
 import io.packetclassifier.pipeline.EventClassifier;
-import io.packetclassifier.pipeline.RejectedRecord;
 import io.packetclassifier.tracing.EventTracing;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Persists each classified batch: rows appended to the CSV file and flushed, rejected records on the
- * dead-letter topic, then the written offsets noted beside the file. The batch (and so its Kafka offsets)
- * is acknowledged when this method returns; a failed write is retried with backoff instead, so nothing is
- * acknowledged unwritten. Records replayed after a crash whose rows are already in the file are skipped.
+ * dead-letter topic. The batch (and so its Kafka offsets) is acknowledged when this method returns; a failed
+ * write is retried with backoff instead, so nothing is acknowledged unwritten. Events replayed after a crash
+ * whose rows are already at the end of the file are not written again.
  */
 @ApplicationScoped
 public class CsvSink {
@@ -38,8 +36,7 @@ public class CsvSink {
     private final EventTracing tracing;
     private final DeadLetterQueue deadLetters;
     private ClassifiedCsvFile file;
-    private WrittenOffsets writtenOffsets;
-    private Set<String> tailEventIds = Set.of();
+    private EventIdSet tailEventIds = EventIdSet.EMPTY;
     private volatile boolean writable = true;
 
     CsvSink(CsvConfig config, EventTracing tracing, DeadLetterQueue deadLetters) {
@@ -83,17 +80,10 @@ public class CsvSink {
 
     private void persist(ClassifiedBatch batch) throws IOException, InterruptedException {
         open();
-        List<RejectedRecord> newRejects = new ArrayList<>(batch.rejected().size());
-        for (RejectedRecord rejected : batch.rejected()) {
-            if (!writtenOffsets.covers(rejected.topic(), rejected.partition(), rejected.offset())) {
-                newRejects.add(rejected);
-            }
-        }
-        CompletableFuture<Void> deadLettered = newRejects.isEmpty() ? null : deadLetters.send(newRejects);
+        CompletableFuture<Void> deadLettered = batch.rejected().isEmpty() ? null : deadLetters.send(batch.rejected());
         for (ClassifiedEvent classified : batch.events()) {
             SecurityEvent e = classified.event();
-            if (writtenOffsets.covers(classified.topic(), classified.partition(), classified.offset())
-                    || tailEventIds.contains(e.eventId())) {
+            if (tailEventIds.contains(e.eventId())) {
                 continue; // replayed after a crash: its row is already in the file
             }
             file.append(e.eventId(), e.timestamp(), e.user(), e.host(), e.sourceIp(), e.eventType(),
@@ -107,26 +97,18 @@ public class CsvSink {
                 throw new IOException("dead-letter topic: " + e.getCause(), e.getCause());
             }
         }
-        for (ClassifiedEvent classified : batch.events()) {
-            writtenOffsets.record(classified.topic(), classified.partition(), classified.offset());
-        }
-        for (RejectedRecord rejected : batch.rejected()) {
-            writtenOffsets.record(rejected.topic(), rejected.partition(), rejected.offset());
-        }
-        writtenOffsets.flush();
     }
 
     private void open() throws IOException {
         if (file != null) {
             return;
         }
-        CsvRecovery.Result recovered = CsvRecovery.recover(config.path());
+        CsvRecovery.Result recovered = CsvRecovery.recover(config.path(), config.replayWindowBytes());
         if (recovered.removedBytes() > 0) {
             LOG.warnf("Removed a torn last row (%d bytes) from %s: its event is read again from Kafka",
                     recovered.removedBytes(), config.path());
         }
         tailEventIds = recovered.tailEventIds();
-        writtenOffsets = WrittenOffsets.open(WrittenOffsets.beside(config.path()));
         file = ClassifiedCsvFile.open(config.path(), config.escapeFormulas());
     }
 
@@ -144,13 +126,9 @@ public class CsvSink {
             if (file != null) {
                 file.close();
             }
-            if (writtenOffsets != null) {
-                writtenOffsets.close();
-            }
         } catch (IOException e) {
             LOG.debugf("Closing %s: %s", config.path(), e);
         }
         file = null;
-        writtenOffsets = null;
     }
 }
