@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -22,11 +23,13 @@ public final class ClassifiedCsvFile implements AutoCloseable {
     private final Path path;
     private final boolean escapeFormulas;
     private final CSVPrinter printer;
+    private final Object fileKey;
 
-    private ClassifiedCsvFile(Path path, boolean escapeFormulas, CSVPrinter printer) {
+    private ClassifiedCsvFile(Path path, boolean escapeFormulas, CSVPrinter printer, Object fileKey) {
         this.path = path;
         this.escapeFormulas = escapeFormulas;
         this.printer = printer;
+        this.fileKey = fileKey;
     }
 
     /** Opens {@code path} for appending, writing the header only when the file is new or empty. */
@@ -43,7 +46,23 @@ public final class ClassifiedCsvFile implements AutoCloseable {
         if (empty) {
             printer.printRecord(COLUMNS);
         }
-        return new ClassifiedCsvFile(path, escapeFormulas, printer);
+        return new ClassifiedCsvFile(path, escapeFormulas, printer, fileKey(path));
+    }
+
+    /**
+     * Whether the path still names the file being written: false once it was deleted, moved away or
+     * replaced (rows written then would land in a file nobody sees).
+     */
+    public boolean stillAtPath() {
+        try {
+            return fileKey != null && fileKey.equals(fileKey(path));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Object fileKey(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
     }
 
     public Path path() {

@@ -38,6 +38,7 @@ public class CsvSink {
     private ClassifiedCsvFile file;
     private EventIdSet tailEventIds = EventIdSet.EMPTY;
     private volatile boolean writable = true;
+    private boolean stopping;
 
     CsvSink(CsvConfig config, EventTracing tracing, DeadLetterQueue deadLetters) {
         this.config = config;
@@ -60,9 +61,12 @@ public class CsvSink {
             } catch (IOException e) {
                 writable = false;
                 closeQuietly();
+                if (stopping) {
+                    throw new IllegalStateException("Stopping with a batch unwritten; Kafka delivers it again", e);
+                }
                 LOG.errorf("Cannot write %s (%s); retrying in %d ms, offsets stay uncommitted", config.path(), e,
                         backoff);
-                Thread.sleep(backoff);
+                wait(backoff); // releases the lock, so that a shutdown can end the retries
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
@@ -90,6 +94,9 @@ public class CsvSink {
                     classified.tactic(), classified.technique());
         }
         file.flush();
+        if (!file.stillAtPath()) {
+            throw new IOException("the file was deleted or moved away while being written");
+        }
         if (deadLettered != null) {
             try {
                 deadLettered.get();
@@ -100,8 +107,12 @@ public class CsvSink {
     }
 
     private void open() throws IOException {
-        if (file != null) {
+        if (file != null && file.stillAtPath()) {
             return;
+        }
+        if (file != null) {
+            LOG.warnf("%s was deleted or moved away while being written: starting it again", config.path());
+            closeQuietly();
         }
         CsvRecovery.Result recovered = CsvRecovery.recover(config.path(), config.replayWindowBytes());
         if (recovered.removedBytes() > 0) {
@@ -118,6 +129,8 @@ public class CsvSink {
 
     @PreDestroy
     synchronized void close() {
+        stopping = true;
+        notifyAll();
         closeQuietly();
     }
 
