@@ -1,6 +1,8 @@
 package io.packetclassifier.sink;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,4 +24,10 @@ public interface CsvConfig {
      */
     @WithDefault("67108864")
     int replayWindowBytes();
+
+    /**
+     * The CSV files of the other instances in the consumer group, where they are readable (shared volume):
+     * after a rebalance, events another instance wrote but did not commit before it died are recognised.
+     */
+    Optional<List<Path>> peerPaths();
 }

@@ -24,19 +24,40 @@ final class CsvRecovery {
     private CsvRecovery() {
     }
 
-    static Result recover(Path path, int tailBytes) throws IOException {
+    /**
+     * Adds the event_ids at the end of another instance's file (read only, maybe still being written) to
+     * {@code ids}: after a rebalance, events it wrote but did not commit are delivered here again.
+     */
+    static void readPeerTail(Path path, int tailBytes, EventIdSet ids) throws IOException {
         if (!Files.exists(path)) {
-            return new Result(EventIdSet.EMPTY, 0);
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long start = Math.max(0, channel.size() - tailBytes);
+            byte[] tail = read(channel, start);
+            int from = start > 0 ? resync(tail) : 0;
+            if (from >= 0) {
+                scan(tail, from, ids);
+            }
+        }
+    }
+
+    private static byte[] read(FileChannel channel, long start) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) (channel.size() - start));
+        while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
+            // read fully
+        }
+        return buffer.array();
+    }
+
+    static Result recover(Path path, int tailBytes, EventIdSet ids) throws IOException {
+        if (!Files.exists(path)) {
+            return new Result(ids, 0);
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
             long start = Math.max(0, size - tailBytes);
-            ByteBuffer buffer = ByteBuffer.allocate((int) (size - start));
-            while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
-                // read fully
-            }
-            byte[] tail = buffer.array();
-            EventIdSet ids = new EventIdSet();
+            byte[] tail = read(channel, start);
             int from = start > 0 ? resync(tail) : 0;
             if (from < 0) {
                 throw new IOException(path + ": no row of this service in its last " + tail.length + " bytes; "

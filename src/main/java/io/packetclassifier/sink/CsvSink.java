@@ -37,6 +37,7 @@ public class CsvSink {
     private final DeadLetterQueue deadLetters;
     private ClassifiedCsvFile file;
     private EventIdSet tailEventIds = EventIdSet.EMPTY;
+    private volatile boolean partitionsAssigned;
     private volatile boolean writable = true;
     private boolean stopping;
 
@@ -106,7 +107,19 @@ public class CsvSink {
         }
     }
 
+    /** Called on a rebalance: the new partitions' uncommitted events may be in another instance's file. */
+    public void partitionsAssigned() {
+        partitionsAssigned = true;
+    }
+
     private void open() throws IOException {
+        if (file != null && partitionsAssigned) {
+            partitionsAssigned = false;
+            EventIdSet ids = new EventIdSet();
+            CsvRecovery.readPeerTail(config.path(), config.replayWindowBytes(), ids);
+            readPeerTails(ids);
+            tailEventIds = ids;
+        }
         if (file != null && file.stillAtPath()) {
             return;
         }
@@ -114,13 +127,22 @@ public class CsvSink {
             LOG.warnf("%s was deleted or moved away while being written: starting it again", config.path());
             closeQuietly();
         }
-        CsvRecovery.Result recovered = CsvRecovery.recover(config.path(), config.replayWindowBytes());
+        partitionsAssigned = false;
+        EventIdSet ids = new EventIdSet();
+        readPeerTails(ids);
+        CsvRecovery.Result recovered = CsvRecovery.recover(config.path(), config.replayWindowBytes(), ids);
         if (recovered.removedBytes() > 0) {
             LOG.warnf("Removed a torn last row (%d bytes) from %s: its event is read again from Kafka",
                     recovered.removedBytes(), config.path());
         }
         tailEventIds = recovered.tailEventIds();
         file = ClassifiedCsvFile.open(config.path(), config.escapeFormulas());
+    }
+
+    private void readPeerTails(EventIdSet ids) throws IOException {
+        for (java.nio.file.Path peer : config.peerPaths().orElse(List.of())) {
+            CsvRecovery.readPeerTail(peer, config.replayWindowBytes(), ids);
+        }
     }
 
     public boolean writable() {

@@ -31,7 +31,7 @@ class CsvRecoveryTest {
         long complete = Files.size(csv);
         Files.writeString(csv, UUID.randomUUID() + ",2026-11-28,\"half a quoted\r\nval", java.nio.file.StandardOpenOption.APPEND);
 
-        CsvRecovery.Result result = CsvRecovery.recover(csv, 1 << 20);
+        CsvRecovery.Result result = CsvRecovery.recover(csv, 1 << 20, new EventIdSet());
 
         assertThat(Files.size(csv)).isEqualTo(complete);
         assertThat(result.removedBytes()).isPositive();
@@ -44,7 +44,7 @@ class CsvRecoveryTest {
     void aTornHeaderLeavesAnEmptyFileThatGetsAFreshHeader() throws Exception {
         Path csv = dir.resolve("out.csv");
         Files.writeString(csv, "event_id,timesta");
-        CsvRecovery.recover(csv, 1 << 20);
+        CsvRecovery.recover(csv, 1 << 20, new EventIdSet());
         assertThat(Files.size(csv)).isZero();
         try (ClassifiedCsvFile file = ClassifiedCsvFile.open(csv, true)) {
             file.append("x", "t", "u", "h", "ip", "x", "TA0000", "T0000");
@@ -59,9 +59,9 @@ class CsvRecoveryTest {
             file.append(UUID.randomUUID().toString(), "t", "u", "h", "ip", "x", "TA0000", "T0000");
         }
         byte[] before = Files.readAllBytes(csv);
-        assertThat(CsvRecovery.recover(csv, 1 << 20).removedBytes()).isZero();
+        assertThat(CsvRecovery.recover(csv, 1 << 20, new EventIdSet()).removedBytes()).isZero();
         assertThat(Files.readAllBytes(csv)).isEqualTo(before);
-        assertThat(CsvRecovery.recover(dir.resolve("missing.csv"), 1 << 20).tailEventIds().size()).isZero();
+        assertThat(CsvRecovery.recover(dir.resolve("missing.csv"), 1 << 20, new EventIdSet()).tailEventIds().size()).isZero();
     }
 
     @Test
@@ -76,7 +76,7 @@ class CsvRecoveryTest {
             }
         }
         assertThat(Files.size(csv)).isGreaterThan(4 << 20);
-        CsvRecovery.Result result = CsvRecovery.recover(csv, 4 << 20);
+        CsvRecovery.Result result = CsvRecovery.recover(csv, 4 << 20, new EventIdSet());
         assertThat(result.removedBytes()).isZero();
         assertThat(result.tailEventIds().contains(last)).isTrue();
         assertThat(result.tailEventIds().size()).isBetween(40_000, 59_999);
@@ -87,9 +87,9 @@ class CsvRecoveryTest {
         Path csv = dir.resolve("foreign.csv");
         Files.writeString(csv, "event_id,timestamp\r\n" + "x".repeat(CsvRecovery.MAX_TORN_BYTES + 10), StandardCharsets.UTF_8);
         long size = Files.size(csv);
-        assertThatThrownBy(() -> CsvRecovery.recover(csv, 4 << 20)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> CsvRecovery.recover(csv, 4 << 20, new EventIdSet())).isInstanceOf(IOException.class)
                 .hasMessageContaining("not a complete CSV row");
-        assertThatThrownBy(() -> CsvRecovery.recover(csv, 1 << 20)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> CsvRecovery.recover(csv, 1 << 20, new EventIdSet())).isInstanceOf(IOException.class)
                 .hasMessageContaining("no row of this service");
         assertThat(Files.size(csv)).isEqualTo(size);
     }
