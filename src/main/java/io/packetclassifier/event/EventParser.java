@@ -1,23 +1,178 @@
 package io.packetclassifier.event;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
 
-// TEMPORARY stand-in.
-public class EventParser {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    public EventParser(int maxBytes) {}
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+
+/**
+ * Turns a record's value into a {@link SecurityEvent} with one streaming pass, or says precisely why it is
+ * not one. Thread-safe.
+ */
+public final class EventParser {
+
+    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+    /** Events are flat objects; anything nested deeper than this is refused before it costs anything. */
+    public static final int MAX_DEPTH = 32;
+
+    private static final Set<String> STRING_FIELDS = Set.of("event_id", "timestamp", "user", "host", "source_ip",
+            "event_type", "command_line", "logon_type");
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private final int maxBytes;
+
+    public EventParser(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public EventParser() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
     public SecurityEvent parse(byte[] value) throws InvalidEventException {
-        if (value == null || value.length == 0) throw new InvalidEventException(RejectReason.EMPTY, "empty");
-        JsonNode node;
-        try { node = MAPPER.readTree(value); } catch (Exception e) { throw new InvalidEventException(RejectReason.INVALID_JSON, "invalid json"); }
-        Map<String, String> f = new HashMap<>();
-        node.fields().forEachRemaining(e -> { if (!e.getValue().isNull()) f.put(e.getKey(), e.getValue().asText()); });
-        if (f.get("event_id") == null) throw new InvalidEventException(RejectReason.MISSING_EVENT_ID, "no event_id");
-        if (f.get("event_type") == null) throw new InvalidEventException(RejectReason.MISSING_EVENT_TYPE, "no event_type");
-        return new SecurityEvent(f.get("event_id"), f.getOrDefault("timestamp", ""), f.getOrDefault("user", ""),
-                f.getOrDefault("host", ""), f.getOrDefault("source_ip", ""), f.get("event_type"), f);
+        if (value == null || value.length == 0) {
+            throw new InvalidEventException(RejectReason.EMPTY, value == null ? "null value (tombstone)" : "empty value");
+        }
+        if (value.length > maxBytes) {
+            throw new InvalidEventException(RejectReason.TOO_LARGE,
+                    value.length + " bytes, more than the " + maxBytes + " allowed");
+        }
+        int invalid = Utf8.firstInvalid(value);
+        if (invalid >= 0) {
+            throw new InvalidEventException(RejectReason.INVALID_UTF8,
+                    String.format("byte 0x%02X at offset %d is not valid UTF-8", value[invalid] & 0xFF, invalid));
+        }
+        Map<String, String> fields = readObject(value);
+        String eventId = fields.get("event_id");
+        if (eventId == null || eventId.isBlank()) {
+            throw new InvalidEventException(RejectReason.MISSING_EVENT_ID, "no event_id");
+        }
+        if (!isUuid(eventId)) {
+            throw new InvalidEventException(RejectReason.INVALID_EVENT_ID,
+                    "event_id is not a UUID (8-4-4-4-12 hex digits, not all zero)");
+        }
+        String eventType = fields.get("event_type");
+        if (eventType == null || eventType.isBlank()) {
+            throw new InvalidEventException(RejectReason.MISSING_EVENT_TYPE, "no event_type");
+        }
+        return new SecurityEvent(eventId, orEmpty(fields.get("timestamp")), orEmpty(fields.get("user")),
+                orEmpty(fields.get("host")), orEmpty(fields.get("source_ip")), eventType, fields);
+    }
+
+    private static Map<String, String> readObject(byte[] value) throws InvalidEventException {
+        try (JsonParser parser = JSON.createParser(value)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                throw new InvalidEventException(RejectReason.INVALID_JSON, "no JSON value, only white space");
+            }
+            if (token != JsonToken.START_OBJECT) {
+                throw new InvalidEventException(RejectReason.NOT_AN_OBJECT, "a JSON " + kind(token) + ", not an object");
+            }
+            Map<String, String> fields = new HashMap<>(32);
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                token = parser.nextToken();
+                boolean mustBeString = STRING_FIELDS.contains(name);
+                switch (token) {
+                    case VALUE_STRING -> fields.put(name, parser.getText());
+                    case VALUE_NULL -> fields.remove(name);
+                    case START_OBJECT, START_ARRAY -> {
+                        if (mustBeString) {
+                            throw wrongType(name, token);
+                        }
+                        fields.put(name, compact(parser));
+                    }
+                    default -> {
+                        if (mustBeString) {
+                            throw wrongType(name, token);
+                        }
+                        fields.put(name, parser.getText());
+                    }
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidEventException(RejectReason.INVALID_JSON,
+                        "more after the object at offset " + parser.currentLocation().getByteOffset());
+            }
+            return fields;
+        } catch (StreamConstraintsException e) {
+            throw new InvalidEventException(RejectReason.TOO_DEEP, "nested more than " + MAX_DEPTH + " levels");
+        } catch (JsonParseException e) {
+            String message = e.getOriginalMessage();
+            if (message.startsWith("Duplicate field")) {
+                throw new InvalidEventException(RejectReason.DUPLICATE_KEY, message);
+            }
+            throw new InvalidEventException(RejectReason.INVALID_JSON,
+                    firstLine(message) + " at offset " + e.getLocation().getByteOffset());
+        } catch (IOException e) {
+            throw new InvalidEventException(RejectReason.INVALID_JSON, firstLine(e.getMessage()));
+        }
+    }
+
+    private static String compact(JsonParser parser) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(text)) {
+            generator.copyCurrentStructure(parser);
+        }
+        return text.toString();
+    }
+
+    private static InvalidEventException wrongType(String name, JsonToken token) {
+        return new InvalidEventException(RejectReason.WRONG_TYPE, name + " must be a string, not a JSON " + kind(token));
+    }
+
+    private static String kind(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "array";
+            case START_OBJECT -> "object";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name();
+        };
+    }
+
+    /** 8-4-4-4-12 hex digits, any case, not the all-zero UUID (an all-zero trace id is invalid). */
+    static boolean isUuid(String id) {
+        if (id.length() != 36) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (Character.digit(c, 16) < 0 || c > 'f') {
+                return false;
+            } else if (c != '0') {
+                nonZero = true;
+            }
+        }
+        return nonZero;
+    }
+
+    private static String firstLine(String message) {
+        int newline = message == null ? -1 : message.indexOf('\n');
+        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

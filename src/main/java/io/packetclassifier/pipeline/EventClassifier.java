@@ -33,7 +33,7 @@ public class EventClassifier {
     public static final String RAW_EVENTS = "raw-events";
     public static final String CLASSIFIED = "classified";
 
-    private final EventParser parser = new EventParser(1024 * 1024);
+    private final EventParser parser = new EventParser();
     private final ActiveRules rules;
     private final EventTracing tracing;
 

@@ -16,6 +16,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -51,15 +53,25 @@ class DeadLetterTest {
         kafka.close();
     }
 
-    /** Bad input → the reason code it must get. */
+    /** Bad input → the reason code it must get (one of each kind; EventParserTest has the variants). */
     static Map<String, byte[]> badInputs() {
         Map<String, byte[]> bad = new LinkedHashMap<>();
         bad.put("invalid-json", "{\"event_id\": \"abc".getBytes(StandardCharsets.UTF_8));
+        bad.put("not-an-object", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
         bad.put("empty", new byte[0]);
+        bad.put("invalid-utf8", new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' });
         bad.put("missing-event-id", json(event("process_start", mapWithNull("event_id"))));
+        bad.put("invalid-event-id", json(event("process_start", Map.of("event_id", "not-a-uuid"))));
         bad.put("missing-event-type", json(event("process_start", mapWithNull("event_type"))));
+        bad.put("wrong-type", json(event("process_start", Map.of("host", List.of("a", "b")))));
+        bad.put("too-large", json(event("process_start", Map.of("pad", "x".repeat((1 << 20) + 10)))));
+        bad.put("too-deep", ("{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"a\",\"extra\":"
+                + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}").getBytes(StandardCharsets.UTF_8));
+        bad.put("duplicate-key", ("{\"event_id\":\"" + UUID.randomUUID() + "\",\"event_type\":\"a\",\"event_type\":\"b\"}")
+                .getBytes(StandardCharsets.UTF_8));
         return bad;
     }
+
 
     @Test
     void badRecordsAreDeadLetteredWithTheirReasonAndGoodOnesAroundThemAreWritten() throws Exception {
@@ -77,8 +89,13 @@ class DeadLetterTest {
         Map<String, Object> last = event("file_create", Map.of("host", marker));
         goodIds.add((String) last.get("event_id"));
         records.add(new ProducerRecord<>("raw-events", json(last)));
-        kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer()).fromRecords(records)
-                .awaitCompletion(Duration.ofSeconds(30));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.broker().bootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 << 20), new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (ProducerRecord<byte[], byte[]> record : records) {
+                producer.send(record).get();
+            }
+        }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLettersFor(marker).size() == bad.size() + 1);
         List<ConsumerRecord<byte[], byte[]>> ours = deadLettersFor(marker);

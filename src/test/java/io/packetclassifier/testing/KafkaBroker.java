@@ -16,7 +16,7 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
     public static synchronized EmbeddedKafka broker() {
         if (broker == null) {
             try {
-                broker = EmbeddedKafka.start(Files.createTempDirectory("test-kafka"), Map.of("num.partitions", "1"));
+                broker = EmbeddedKafka.start(Files.createTempDirectory("test-kafka"), Map.of("num.partitions", "1", "message.max.bytes", "4194304"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
