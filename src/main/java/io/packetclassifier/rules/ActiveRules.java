@@ -2,6 +2,7 @@ package io.packetclassifier.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.packetclassifier.attack.AttackCatalog;
 import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.sigma.FieldSource;
 import io.packetclassifier.sigma.SigmaRuleSet;
@@ -10,7 +11,7 @@ import io.packetclassifier.sigma.SigmaRuleSet;
 @ApplicationScoped
 public class ActiveRules {
 
-    private volatile SigmaRuleSet rules = SigmaRuleSet.seedOnly(null);
+    private volatile SigmaRuleSet rules = SigmaRuleSet.seedOnly(AttackCatalog.bundled());
 
     public Classification classify(FieldSource event) {
         return rules.classify(event);

@@ -35,7 +35,7 @@ class EventFuzzTest {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
         EventParser parser = new EventParser(64 * 1024);
-        SigmaRuleSet rules = SigmaRuleSet.seedOnly(null);
+        SigmaRuleSet rules = SigmaRuleSet.seedOnly(io.packetclassifier.attack.AttackCatalog.bundled());
         List<byte[]> corpus = corpus();
         Map<RejectReason, Integer> reasons = new EnumMap<>(RejectReason.class);
         int valid = 0;

@@ -1,0 +1,153 @@
+package io.packetclassifier.attack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The Enterprise ATT&CK tactics and techniques. The product ships v18 as CSV ({@link #bundled()}); an
+ * official STIX 2.x bundle ({@code enterprise-attack.json}) can replace it ({@link #fromStix}).
+ */
+public final class AttackCatalog {
+
+    private final Map<String, Tactic> tactics;
+    private final Map<String, Tactic> tacticsByShortname;
+    private final Map<String, Technique> techniques;
+
+    public AttackCatalog(List<Tactic> tactics, List<Technique> techniques) {
+        this.tactics = new LinkedHashMap<>();
+        this.tacticsByShortname = new LinkedHashMap<>();
+        this.techniques = new LinkedHashMap<>();
+        for (Tactic tactic : tactics) {
+            this.tactics.put(tactic.id(), tactic);
+            this.tacticsByShortname.put(tactic.shortname(), tactic);
+        }
+        for (Technique technique : techniques) {
+            this.techniques.put(technique.id(), technique);
+        }
+    }
+
+    /** ATT&CK v18 from the product's resources ({@code /attack/*.csv}, with MITRE's notice beside them). */
+    public static AttackCatalog bundled() {
+        try (InputStream tactics = resource("/attack/tactics.csv"); InputStream techniques = resource("/attack/techniques.csv")) {
+            return fromCsv(new InputStreamReader(tactics, StandardCharsets.UTF_8),
+                    new InputStreamReader(techniques, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static AttackCatalog fromCsv(Reader tacticsCsv, Reader techniquesCsv) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<Tactic> tactics = new ArrayList<>();
+        for (CSVRecord row : format.parse(tacticsCsv)) {
+            tactics.add(new Tactic(row.get("tactic_id"), row.get("shortname"), row.get("name")));
+        }
+        List<Technique> techniques = new ArrayList<>();
+        for (CSVRecord row : format.parse(techniquesCsv)) {
+            String tacticIds = row.get("tactic_ids");
+            techniques.add(new Technique(row.get("technique_id"), row.get("name"),
+                    tacticIds.isBlank() ? List.of() : Arrays.asList(tacticIds.split(";")),
+                    Boolean.parseBoolean(row.get("is_subtechnique")), row.get("status")));
+        }
+        return new AttackCatalog(tactics, techniques);
+    }
+
+    /** Reads the tactics and techniques of an official Enterprise ATT&CK STIX 2.x bundle. */
+    public static AttackCatalog fromStix(InputStream bundle) throws IOException {
+        JsonNode objects = new ObjectMapper().readTree(bundle).path("objects");
+        List<Tactic> tactics = new ArrayList<>();
+        Map<String, String> tacticIdByShortname = new LinkedHashMap<>();
+        for (JsonNode object : objects) {
+            if ("x-mitre-tactic".equals(object.path("type").asText())) {
+                String id = attackId(object);
+                String shortname = object.path("x_mitre_shortname").asText();
+                if (id != null) {
+                    tactics.add(new Tactic(id, shortname, object.path("name").asText()));
+                    tacticIdByShortname.put(shortname, id);
+                }
+            }
+        }
+        List<Technique> techniques = new ArrayList<>();
+        for (JsonNode object : objects) {
+            String id = attackId(object);
+            if (!"attack-pattern".equals(object.path("type").asText()) || id == null) {
+                continue;
+            }
+            List<String> tacticIds = new ArrayList<>();
+            for (JsonNode phase : object.path("kill_chain_phases")) {
+                String tacticId = tacticIdByShortname.get(phase.path("phase_name").asText());
+                if ("mitre-attack".equals(phase.path("kill_chain_name").asText()) && tacticId != null) {
+                    tacticIds.add(tacticId);
+                }
+            }
+            String status = object.path("revoked").asBoolean() ? "revoked"
+                    : object.path("x_mitre_deprecated").asBoolean() ? "deprecated" : "active";
+            techniques.add(new Technique(id, object.path("name").asText(), tacticIds,
+                    object.path("x_mitre_is_subtechnique").asBoolean(id.contains(".")), status));
+        }
+        return new AttackCatalog(tactics, techniques);
+    }
+
+    public Optional<Tactic> tacticById(String id) {
+        return Optional.ofNullable(tactics.get(id.toUpperCase(Locale.ROOT)));
+    }
+
+    public Optional<Tactic> tacticByShortname(String shortname) {
+        return Optional.ofNullable(tacticsByShortname.get(shortname.toLowerCase(Locale.ROOT)));
+    }
+
+    public Optional<Technique> technique(String id) {
+        return Optional.ofNullable(techniques.get(id.toUpperCase(Locale.ROOT)));
+    }
+
+    /** The tactics a technique serves; a sub-technique without its own row takes its parent's. */
+    public List<String> tacticsOf(String techniqueId) {
+        Technique technique = techniques.get(techniqueId);
+        if (technique == null && techniqueId.contains(".")) {
+            technique = techniques.get(techniqueId.substring(0, techniqueId.indexOf('.')));
+        }
+        return technique == null ? List.of() : technique.tacticIds();
+    }
+
+    public int tacticCount() {
+        return tactics.size();
+    }
+
+    public int techniqueCount() {
+        return techniques.size();
+    }
+
+    private static String attackId(JsonNode object) {
+        for (JsonNode reference : object.path("external_references")) {
+            if ("mitre-attack".equals(reference.path("source_name").asText()) && reference.hasNonNull("external_id")) {
+                return reference.path("external_id").asText();
+            }
+        }
+        return null;
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = AttackCatalog.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + name);
+        }
+        return in;
+    }
+}
