@@ -18,6 +18,10 @@ public interface CsvConfig {
     @WithDefault("true")
     boolean escapeFormulas();
 
+    /** Add the columns rule_id, technique_name and all_techniques after the seed's eight. */
+    @WithDefault("false")
+    boolean extraColumns();
+
     /**
      * How much of the file's end is checked at start-up for rows of events that Kafka will deliver again
      * (written, not yet committed, when the process died). Must hold the rows of one commit interval.

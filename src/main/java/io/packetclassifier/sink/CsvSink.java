@@ -13,7 +13,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
-import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.pipeline.ClassifiedBatch;
 import io.packetclassifier.pipeline.ClassifiedEvent;
 import io.packetclassifier.pipeline.EventClassifier;
@@ -35,16 +34,21 @@ public class CsvSink {
     private final CsvConfig config;
     private final EventTracing tracing;
     private final DeadLetterQueue deadLetters;
+    private final ClassifiedEventsTopic classifiedEvents;
     private ClassifiedCsvFile file;
-    private EventIdSet tailEventIds = EventIdSet.EMPTY;
+    /** Covers a commit interval at full speed several times over. */
+    private static final int RECENT_IDS = 300_000;
+
+    private RecentEventIds recentEventIds = new RecentEventIds(RECENT_IDS);
     private volatile boolean partitionsAssigned;
     private volatile boolean writable = true;
     private boolean stopping;
 
-    CsvSink(CsvConfig config, EventTracing tracing, DeadLetterQueue deadLetters) {
+    CsvSink(CsvConfig config, EventTracing tracing, DeadLetterQueue deadLetters, ClassifiedEventsTopic classifiedEvents) {
         this.config = config;
         this.tracing = tracing;
         this.deadLetters = deadLetters;
+        this.classifiedEvents = classifiedEvents;
     }
 
     @Incoming(EventClassifier.CLASSIFIED)
@@ -87,14 +91,16 @@ public class CsvSink {
         open();
         CompletableFuture<Void> deadLettered = batch.rejected().isEmpty() ? null : deadLetters.send(batch.rejected());
         for (ClassifiedEvent classified : batch.events()) {
-            SecurityEvent e = classified.event();
-            if (tailEventIds.contains(e.eventId())) {
-                continue; // replayed after a crash: its row is already in the file
+            String id = classified.event().eventId();
+            if (!recentEventIds.contains(id)) { // else delivered again: its row is in the file already
+                file.append(classified);
+                recentEventIds.add(id);
             }
-            file.append(e.eventId(), e.timestamp(), e.user(), e.host(), e.sourceIp(), e.eventType(),
-                    classified.tactic(), classified.technique());
         }
         file.flush();
+        if (classifiedEvents.enabled()) {
+            classifiedEvents.publish(batch.events()); // at-least-once: a replayed event is published again
+        }
         if (!file.stillAtPath()) {
             throw new IOException("the file was deleted or moved away while being written");
         }
@@ -118,7 +124,7 @@ public class CsvSink {
             EventIdSet ids = new EventIdSet();
             CsvRecovery.readPeerTail(config.path(), config.replayWindowBytes(), ids);
             readPeerTails(ids);
-            tailEventIds = ids;
+            recentEventIds.setFromFiles(ids);
         }
         if (file != null && file.stillAtPath()) {
             return;
@@ -135,8 +141,9 @@ public class CsvSink {
             LOG.warnf("Removed a torn last row (%d bytes) from %s: its event is read again from Kafka",
                     recovered.removedBytes(), config.path());
         }
-        tailEventIds = recovered.tailEventIds();
-        file = ClassifiedCsvFile.open(config.path(), config.escapeFormulas());
+        recentEventIds = new RecentEventIds(RECENT_IDS);
+        recentEventIds.setFromFiles(recovered.tailEventIds());
+        file = ClassifiedCsvFile.open(config.path(), config.escapeFormulas(), config.extraColumns());
     }
 
     private void readPeerTails(EventIdSet ids) throws IOException {
