@@ -75,6 +75,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.putAll(overrides);
 
         KafkaConfig config = KafkaConfig.fromProps(props, false);
+        // Already formatted (a restart on the same folder): keep its cluster id, which formatting again would not.
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            format(logDir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return new EmbeddedKafka(server, dataDir, port, controllerPort);
+    }
+
+    private static void format(String logDir) {
         try {
             new Formatter()
                     .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
@@ -90,9 +100,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format Kafka storage in " + logDir, e);
         }
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        return new EmbeddedKafka(server, dataDir, port, controllerPort);
     }
 
     public String bootstrapServers() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -16,6 +17,7 @@ import io.opentelemetry.context.Context;
 import io.packetclassifier.event.EventParser;
 import io.packetclassifier.event.InvalidEventException;
 import io.packetclassifier.event.SecurityEvent;
+import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.rules.ActiveRules;
 import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.tracing.EventTracing;
@@ -38,6 +40,8 @@ public class EventClassifier {
     private final EventParser parser = new EventParser(1024 * 1024);
     private final ActiveRules rules;
     private final EventTracing tracing;
+    @Inject
+    ClassifierMetrics metrics;
 
     EventClassifier(ActiveRules rules, EventTracing tracing) {
         this.rules = rules;
@@ -54,7 +58,9 @@ public class EventClassifier {
                 classified.add(event);
             }
         }
-        return batch.withPayload(new ClassifiedBatch(classified));
+        ClassifiedBatch result = new ClassifiedBatch(classified);
+        metrics.batchClassified(batch, result);
+        return batch.withPayload(result);
     }
 
     private ClassifiedEvent classify(KafkaRecord<byte[], byte[]> record) {

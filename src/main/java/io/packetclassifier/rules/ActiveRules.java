@@ -19,4 +19,9 @@ public class ActiveRules {
     public int size() {
         return rules.size();
     }
+
+    /** Rules found but not loaded because they use features the engine does not support (none yet). */
+    public int unsupported() {
+        return 0;
+    }
 }

@@ -6,12 +6,14 @@ import java.util.List;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
 import io.packetclassifier.event.SecurityEvent;
+import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.pipeline.ClassifiedBatch;
 import io.packetclassifier.pipeline.ClassifiedEvent;
 import io.packetclassifier.pipeline.EventClassifier;
@@ -33,6 +35,8 @@ public class CsvSink {
     private final EventTracing tracing;
     private ClassifiedCsvFile file;
     private volatile boolean writable = true;
+    @Inject
+    ClassifierMetrics metrics;
 
     CsvSink(CsvConfig config, EventTracing tracing) {
         this.config = config;
@@ -49,7 +53,9 @@ public class CsvSink {
         long backoff = 100;
         while (true) {
             try {
+                long started = System.nanoTime();
                 writeAndFlush(batch);
+                metrics.batchWritten(batch, System.nanoTime() - started);
                 break;
             } catch (IOException e) {
                 writable = false;
