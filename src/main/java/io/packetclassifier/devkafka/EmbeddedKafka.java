@@ -75,6 +75,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.putAll(overrides);
 
         KafkaConfig config = KafkaConfig.fromProps(props, false);
+        // Already formatted (a restart on the same folder): keep its cluster id, which formatting again would not.
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             format(logDir);
         }

@@ -111,14 +111,16 @@ public final class EventParser {
         } catch (StreamConstraintsException e) {
             throw new InvalidEventException(RejectReason.TOO_DEEP, "nested more than " + MAX_DEPTH + " levels");
         } catch (JsonParseException e) {
+            // Jackson's own message quotes the offending input: say where and what kind, never the text itself.
             String message = e.getOriginalMessage();
             if (message.startsWith("Duplicate field")) {
-                throw new InvalidEventException(RejectReason.DUPLICATE_KEY, message);
+                throw new InvalidEventException(RejectReason.DUPLICATE_KEY, "a key appears twice: " + quotedName(message));
             }
-            throw new InvalidEventException(RejectReason.INVALID_JSON,
-                    firstLine(message) + " at offset " + e.getLocation().getByteOffset());
+            throw new InvalidEventException(RejectReason.INVALID_JSON, "malformed JSON (" + kind(message)
+                    + ") at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + " (byte offset " + e.getLocation().getByteOffset() + ")");
         } catch (IOException e) {
-            throw new InvalidEventException(RejectReason.INVALID_JSON, firstLine(e.getMessage()));
+            throw new InvalidEventException(RejectReason.INVALID_JSON, "malformed JSON (" + kind(e.getMessage()) + ")");
         }
     }
 
@@ -167,9 +169,37 @@ public final class EventParser {
         return nonZero;
     }
 
-    private static String firstLine(String message) {
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+    /** The kind of syntax error, from the start of Jackson's message, before it quotes any input. */
+    private static String kind(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("end-of-input")) {
+            return "unexpected end of input";
+        }
+        if (lower.contains("unrecognized token") || lower.contains("unrecognized character")) {
+            return "unrecognized token";
+        }
+        if (lower.contains("unexpected character")) {
+            return "unexpected character";
+        }
+        if (lower.contains("control character")) {
+            return "unescaped control character";
+        }
+        if (lower.contains("exceeds") || lower.contains("length")) {
+            return "value exceeds parser limits";
+        }
+        return "syntax error";
+    }
+
+    /** The duplicated key's name from "Duplicate field 'name'", shortened and made printable. */
+    private static String quotedName(String message) {
+        int start = message.indexOf('\'');
+        int end = message.lastIndexOf('\'');
+        String name = start >= 0 && end > start ? message.substring(start + 1, end) : "?";
+        name = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+        return "'" + name.replaceAll("\\p{Cntrl}", "?") + "'";
     }
 
     private static String orEmpty(String value) {

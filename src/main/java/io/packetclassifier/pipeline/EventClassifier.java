@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -15,6 +16,7 @@ import io.opentelemetry.context.Context;
 import io.packetclassifier.event.EventParser;
 import io.packetclassifier.event.InvalidEventException;
 import io.packetclassifier.event.SecurityEvent;
+import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.rules.ActiveRules;
 import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.tracing.EventTracing;
@@ -36,6 +38,8 @@ public class EventClassifier {
     private final EventParser parser = new EventParser();
     private final ActiveRules rules;
     private final EventTracing tracing;
+    @Inject
+    ClassifierMetrics metrics;
 
     EventClassifier(ActiveRules rules, EventTracing tracing) {
         this.rules = rules;
@@ -55,7 +59,9 @@ public class EventClassifier {
                 rejected.add(reject(record, offset, e));
             }
         }
-        return batch.withPayload(new ClassifiedBatch(classified, rejected));
+        ClassifiedBatch result = new ClassifiedBatch(classified, rejected);
+        metrics.batchClassified(batch, result);
+        return batch.withPayload(result);
     }
 
     private RejectedRecord reject(KafkaRecord<byte[], byte[]> record, long offset, InvalidEventException e) {

@@ -8,11 +8,13 @@ import java.util.concurrent.ExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
+import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.pipeline.ClassifiedBatch;
 import io.packetclassifier.pipeline.ClassifiedEvent;
 import io.packetclassifier.pipeline.EventClassifier;
@@ -38,6 +40,8 @@ public class CsvSink {
     private ClassifiedCsvFile file;
     /** Covers a commit interval at full speed several times over. */
     private static final int RECENT_IDS = 300_000;
+    @Inject
+    ClassifierMetrics metrics;
 
     private RecentEventIds recentEventIds = new RecentEventIds(RECENT_IDS);
     private volatile boolean partitionsAssigned;
@@ -61,7 +65,9 @@ public class CsvSink {
         long backoff = 100;
         while (true) {
             try {
+                long started = System.nanoTime();
                 persist(batch);
+                metrics.batchWritten(batch, System.nanoTime() - started);
                 break;
             } catch (IOException e) {
                 writable = false;

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.pipeline.RejectedRecord;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -38,9 +39,11 @@ public class DeadLetterQueue {
     private static final Logger LOG = Logger.getLogger(DeadLetterQueue.class);
 
     private final Emitter<Record<byte[], byte[]>> emitter;
+    private final ClassifierMetrics metrics;
 
-    DeadLetterQueue(@Channel(CHANNEL) Emitter<Record<byte[], byte[]>> emitter) {
+    DeadLetterQueue(@Channel(CHANNEL) Emitter<Record<byte[], byte[]>> emitter, ClassifierMetrics metrics) {
         this.emitter = emitter;
+        this.metrics = metrics;
     }
 
     /** Sends them all; completes when the broker has acknowledged every one. */
@@ -49,6 +52,7 @@ public class DeadLetterQueue {
         for (RejectedRecord record : rejected) {
             LOG.warnf("Dead-lettered %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
                     record.reason(), record.message());
+            metrics.deadLettered(record.reason());
             sent.add(send(record, record.value()));
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));

@@ -25,7 +25,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** The packaged application (the jar here, the native binary with -Dnative) against the test broker. */
 @QuarkusIntegrationTest
-@QuarkusTestResource(ExistingCsvFile.class)
+@QuarkusTestResource(value = ExistingCsvFile.class, restrictToAnnotatedClass = true)
 class PackagedServiceIT {
 
     @Test
