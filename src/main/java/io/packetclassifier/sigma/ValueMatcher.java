@@ -28,8 +28,10 @@ interface ValueMatcher {
         private final boolean cased;
         private final Pattern regex;
 
-        Glob(String sigmaValue, boolean prefixStar, boolean suffixStar, boolean cased) {
+        Glob(String value, boolean prefixStar, boolean suffixStar, boolean cased) {
             this.cased = cased;
+            // case-insensitive: compare lower-cased texts, '?' included, exactly as the prefilter does
+            String sigmaValue = cased ? value : Text.lower(value);
             List<String> pieces = new ArrayList<>(); // the literal text between wildcards
             StringBuilder regexText = new StringBuilder(prefixStar ? ".*" : "");
             StringBuilder piece = new StringBuilder();
@@ -61,13 +63,12 @@ interface ValueMatcher {
             this.trailingStar = wildcard && pieces.get(pieces.size() - 1).isEmpty();
             this.parts = pieces.stream().filter(p -> !p.isEmpty()).map(p -> cased ? p : Text.lower(p))
                     .toArray(String[]::new);
-            this.regex = question ? Pattern.compile(regexText.toString(),
-                    Pattern.DOTALL | (cased ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)) : null;
+            this.regex = question ? Pattern.compile(regexText.toString(), Pattern.DOTALL) : null;
         }
 
         @Override
         public boolean matches(EventView event, int field) {
-            String value = cased || regex != null ? event.raw(field) : event.lower(field);
+            String value = cased ? event.raw(field) : event.lower(field);
             if (value == null) {
                 return false;
             }
