@@ -2,6 +2,7 @@ package io.packetclassifier.sigma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,17 @@ import io.packetclassifier.attack.AttackCatalog;
 final class SigmaTesting {
 
     static final AttackCatalog CATALOG = AttackCatalog.bundled();
+    static final Path SHARED = Path.of("../shared/sigma");
+
+    private static SigmaRuleSet sigmaHq;
+
+    /** All 1,183 SigmaHQ rules and the seed rules, loaded once for the test classes that need them. */
+    static synchronized SigmaRuleSet sigmaHq() {
+        if (sigmaHq == null) {
+            sigmaHq = SigmaRuleSet.builder(CATALOG).addPath(SHARED.resolve("rules")).withSeedRules().build();
+        }
+        return sigmaHq;
+    }
 
     private SigmaTesting() {
     }
