@@ -119,9 +119,10 @@ public final class AttackCatalog {
 
     /** The tactics a technique serves; a sub-technique without its own row takes its parent's. */
     public List<String> tacticsOf(String techniqueId) {
-        Technique technique = techniques.get(techniqueId);
-        if (technique == null && techniqueId.contains(".")) {
-            technique = techniques.get(techniqueId.substring(0, techniqueId.indexOf('.')));
+        String id = techniqueId.toUpperCase(Locale.ROOT);
+        Technique technique = techniques.get(id);
+        if (technique == null && id.contains(".")) {
+            technique = techniques.get(id.substring(0, id.indexOf('.')));
         }
         return technique == null ? List.of() : technique.tacticIds();
     }

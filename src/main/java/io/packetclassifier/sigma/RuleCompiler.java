@@ -154,7 +154,7 @@ final class RuleCompiler {
             int flags = (modifiers.contains("i") ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0)
                     | (modifiers.contains("m") ? Pattern.MULTILINE : 0) | (modifiers.contains("s") ? Pattern.DOTALL : 0);
             try {
-                return List.of(new ValueMatcher.Regex(Pattern.compile(text, flags)));
+                return List.of(ValueMatcher.Regex.of(Pattern.compile(text, flags)));
             } catch (PatternSyntaxException e) {
                 throw new UnsupportedException(spec + ": regular expression not valid in Java: " + e.getDescription());
             }

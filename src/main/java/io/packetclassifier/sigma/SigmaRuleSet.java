@@ -153,7 +153,8 @@ public final class SigmaRuleSet {
     }
 
     private List<Rule> matchedRules(FieldSource event, boolean prefilter) {
-        String category = categories.get(event.get("event_type"));
+        String eventType = event.get("event_type");
+        String category = eventType == null ? null : categories.get(eventType); // Map.copyOf: get(null) throws
         Group group = category == null ? uncategorised : groups.getOrDefault(category, uncategorised);
         Rule[] candidates = group.rules();
         if (candidates.length == 0) {

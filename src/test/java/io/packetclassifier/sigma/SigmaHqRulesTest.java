@@ -15,18 +15,17 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.packetclassifier.attack.AttackCatalog;
 
 /** SigmaHQ's 1,183 process_creation rules, unchanged, against the 40 real events they must detect. */
 class SigmaHqRulesTest {
 
-    static final Path SHARED = Path.of("../shared/sigma");
+    static final Path SHARED = SigmaTesting.SHARED;
     static SigmaRuleSet rules;
     static List<JsonNode> regression = new ArrayList<>();
 
     @BeforeAll
     static void load() throws Exception {
-        rules = SigmaRuleSet.builder(AttackCatalog.bundled()).addPath(SHARED.resolve("rules")).withSeedRules().build();
+        rules = SigmaTesting.sigmaHq();
         ObjectMapper json = new ObjectMapper();
         for (String line : Files.readAllLines(SHARED.resolve("regression/process_creation.jsonl"))) {
             regression.add(json.readTree(line));
