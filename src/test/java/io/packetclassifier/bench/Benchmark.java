@@ -59,7 +59,7 @@ public final class Benchmark {
 
     static final String TOPIC_P1 = "bench-p1";
     static final String TOPIC_P4 = "bench-p4";
-    private static final Pattern RUN_ID = Pattern.compile("([abcde])([0-9]+)(?:-xmx([0-9]+[mg]))?");
+    private static final Pattern RUN_ID = Pattern.compile("([abcde])([0-9]+)(-xmx[0-9]+[mg])?(-sync)?");
     private static final String CHANNEL = "mp.messaging.incoming.raw-events.";
 
     private final BenchConfig config;
@@ -100,6 +100,7 @@ public final class Benchmark {
 
     private final Map<String, Path> csvFiles = new LinkedHashMap<>();
     private final Map<String, Latency> latencies = new LinkedHashMap<>();
+    private int noisyRuns;
 
     Benchmark(BenchConfig config, PrintStream log) {
         this.config = config;
@@ -238,15 +239,18 @@ public final class Benchmark {
             throw new IllegalArgumentException("Topics have 1 or 4 partitions: " + id);
         }
         List<String> jvm = new ArrayList<>();
-        if (m.group(3) != null) {
-            jvm.add("-Xmx" + m.group(3));
+        String heap = m.group(3) == null ? null : m.group(3).substring(4);
+        boolean commitSync = m.group(4) != null;
+        if (heap != null) {
+            jvm.add("-Xmx" + heap);
         }
         String suffix = partitions == 1 ? "" : ", " + partitions + " partitions";
-        String xmx = m.group(3) == null ? "" : ", -Xmx" + m.group(3);
+        String xmx = heap == null ? "" : ", -Xmx" + heap;
         String extra = variant == null ? "" : " [" + id + ": " + String.join(" ", variant.opts()) + "]";
         return switch (kind) {
             case "a" -> runRaw(id, topic, partitions, "(a) raw kafka-clients consumer" + suffix);
-            case "b" -> runHandWritten(id, topic, partitions, "(b) hand-written consumer" + suffix);
+            case "b" -> runHandWritten(id, topic, partitions, "(b) hand-written consumer" + (commitSync ? ", commitSync" : "")
+                    + suffix, commitSync);
             case "c" -> runService(id, kind, topic, partitions, "(c) service, 1% traced" + xmx + suffix + extra,
                     concat(jvm, sampled(), variantOpts(variant)), false);
             case "d" -> runService(id, kind, topic, partitions, "(d) service, every event traced" + xmx + suffix + extra,
@@ -281,7 +285,7 @@ public final class Benchmark {
         Process process = startJava(id, List.of("-cp", testClassPath(), RawConsumer.class.getName(),
                 broker.bootstrapServers(), topic, group(id), Long.toString(n)), false);
         long pid = process.pid();
-        double[] first = { Double.NaN, Double.NaN };
+        double[] first = { Double.NaN, Double.NaN, Double.NaN };
         String done = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream childLog = Files.newOutputStream(logFile(id), java.nio.file.StandardOpenOption.APPEND)) {
@@ -292,6 +296,7 @@ public final class Benchmark {
                         if (line.equals("FIRST")) {
                             first[0] = ProcStats.cpuSeconds(pid);
                             first[1] = ProcStats.cpuSeconds(ProcStats.self());
+                            first[2] = ProcStats.machineBusySeconds();
                         } else if (line.startsWith("DONE ")) {
                             return line;
                         }
@@ -308,6 +313,7 @@ public final class Benchmark {
             }
             double cpu = ProcStats.cpuSeconds(pid) - first[0];
             double harness = ProcStats.cpuSeconds(ProcStats.self()) - first[1];
+            double others = ProcStats.machineBusySeconds() - first[2] - cpu - harness;
             double rss = ProcStats.peakRssMiB(pid);
             stop(process);
             if (done == null) {
@@ -318,16 +324,18 @@ public final class Benchmark {
             double seconds = Long.parseLong(f[2]) / 1e9;
             return new Row(id, "a", label, partitions, n, records, seconds, cpu, rss,
                     String.format(Locale.ROOT, "first→last record as the consumer sees it; broker+harness CPU %.1f s",
-                            harness),
+                            harness) + noise(others, seconds),
                     records == n ? Status.OK : Status.FAILED);
         }
     }
 
-    private Row runHandWritten(String id, String topic, int partitions, String label) throws Exception {
+    private Row runHandWritten(String id, String topic, int partitions, String label, boolean commitSync) throws Exception {
         Path csv = csvPath(id);
         Process process = startJava(id, List.of("-cp", testClassPath(), HandWrittenConsumer.class.getName(),
-                broker.bootstrapServers(), topic, group(id), csv.toString(), Long.toString(config.events())), true);
-        return watch(id, "b", label, partitions, process, csv, "commitSync per poll (max.poll.records=500)", false);
+                broker.bootstrapServers(), topic, group(id), csv.toString(), Long.toString(config.events()),
+                commitSync ? "sync" : "async"), true);
+        return watch(id, "b", label, partitions, process, csv, "flush, then " + (commitSync ? "commitSync" : "commitAsync")
+                + " per poll (max.poll.records=500)", false);
     }
 
     private Row runService(String id, String kind, String topic, int partitions, String label, List<String> opts,
@@ -390,12 +398,13 @@ public final class Benchmark {
             boolean traced) throws Exception {
         long n = config.events();
         long pid = process.pid();
-        double[] first = { Double.NaN, Double.NaN };
+        double[] first = { Double.NaN, Double.NaN, Double.NaN };
         receiver.reset();
         boolean complete;
         CsvWatcher watcher = new CsvWatcher(csv, null, () -> {
             first[0] = ProcStats.cpuSeconds(pid);
             first[1] = ProcStats.cpuSeconds(ProcStats.self());
+            first[2] = ProcStats.machineBusySeconds();
         });
         try {
             complete = awaitRows(watcher, process, n);
@@ -404,6 +413,7 @@ public final class Benchmark {
         }
         double cpu = ProcStats.cpuSeconds(pid) - first[0];
         double harness = ProcStats.cpuSeconds(ProcStats.self()) - first[1];
+        double others = ProcStats.machineBusySeconds() - first[2] - cpu - harness;
         double rss = ProcStats.peakRssMiB(pid);
         double seconds = (watcher.lastGrowthNanos() - watcher.firstRowNanos()) / 1e9;
         long rows = watcher.rows();
@@ -426,7 +436,7 @@ public final class Benchmark {
                 notes.add(receiver.errors() + " unreadable OTLP requests");
             }
         }
-        notes.add(String.format(Locale.ROOT, "broker+harness CPU %.1f s", harness));
+        notes.add(String.format(Locale.ROOT, "broker+harness CPU %.1f s", harness) + noise(others, seconds));
         notes.addAll(ignoredBuildTimeProperties(id));
         if (exit != 0 && exit != 143) {
             notes.add("exit " + exit);
@@ -503,7 +513,7 @@ public final class Benchmark {
         long[] latencies = new long[(int) measuredEvents + 16];
         int[] count = { 0 };
         java.util.concurrent.atomic.AtomicLong measureFrom = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
-        double[] cpuAtStart = { Double.NaN };
+        double[] cpuAtStart = { Double.NaN, Double.NaN, Double.NaN };
         CsvWatcher watcher = new CsvWatcher(csv, (line, seen) -> {
             int c1 = line.indexOf(',');
             int c2 = line.indexOf(',', c1 + 1);
@@ -543,6 +553,8 @@ public final class Benchmark {
                         measureFrom.set(CsvWatcher.epochNanos());
                         measureStartNanos = System.nanoTime();
                         cpuAtStart[0] = ProcStats.cpuSeconds(pid);
+                        cpuAtStart[1] = ProcStats.cpuSeconds(ProcStats.self());
+                        cpuAtStart[2] = ProcStats.machineBusySeconds();
                     }
                     producer.send(new ProducerRecord<>(topic, SampleEvents.next(random)));
                     i++;
@@ -555,6 +567,8 @@ public final class Benchmark {
         }
         boolean complete = awaitRows(watcher, process, sent);
         cpu = ProcStats.cpuSeconds(pid) - cpuAtStart[0];
+        double harness = ProcStats.cpuSeconds(ProcStats.self()) - cpuAtStart[1];
+        double others = ProcStats.machineBusySeconds() - cpuAtStart[2] - cpu - harness;
         rss = ProcStats.peakRssMiB(pid);
         watcher.close();
         long rows = watcher.rows();
@@ -567,11 +581,25 @@ public final class Benchmark {
                 percentile(measured, 0.50), percentile(measured, 0.99), percentile(measured, 0.999),
                 measured.length == 0 ? Double.NaN : measured[measured.length - 1] / 1e6, rows, sent);
         String notes = String.format(Locale.ROOT,
-                "latency produce→row: p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d s warm-up first; CPU over the measured window",
-                latency.p50(), latency.p99(), latency.max(), config.pacedWarmupSeconds());
+                "latency produce→row: p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d s warm-up first; CPU over the measured window; "
+                + "broker+harness CPU %.1f s", latency.p50(), latency.p99(), latency.max(), config.pacedWarmupSeconds(), harness)
+                + noise(others, (System.nanoTime() - measureStartNanos) / 1e9);
         Row row = new Row(id, "paced", label, 1, measuredEvents, measured.length, seconds, cpu, rss, notes,
                 complete && rows == sent && measured.length == measuredEvents ? Status.OK : Status.FAILED);
         return new Object[] { row, latency };
+    }
+
+    /**
+     * Other processes on the machine (not the run, not the broker/harness) used CPU during the window: the
+     * figures are disturbed. Flagged from 5% of one core on.
+     */
+    private String noise(double otherCpuSeconds, double windowSeconds) {
+        if (Double.isNaN(otherCpuSeconds) || otherCpuSeconds < Math.max(0.3, 0.05 * windowSeconds)) {
+            return "";
+        }
+        noisyRuns++;
+        return String.format(Locale.ROOT, "; **⚠ other processes used %.1f CPU s (%.0f%% of a core): disturbed**",
+                otherCpuSeconds, 100 * otherCpuSeconds / windowSeconds);
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -587,7 +615,7 @@ public final class Benchmark {
     private Process startService(String id, String topic, Path csv, List<String> opts) throws IOException {
         List<String> args = new ArrayList<>();
         if (config.jfr().contains(id)) {
-            args.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+            args.add("-XX:StartFlightRecording=settings=" + jfrSettings() + ",dumponexit=true,filename="
                     + config.workDir().resolve(id + ".jfr"));
         }
         args.addAll(List.of(
@@ -603,6 +631,18 @@ public final class Benchmark {
         args.add("-jar");
         args.add(config.jar().toString());
         return startJava(id, args, true);
+    }
+
+    /** JFR's "profile" settings with Java method sampling every 1 ms instead of 10 ms (short runs). */
+    private Path jfrSettings() throws IOException {
+        Path settings = config.workDir().resolve("profile-1ms.jfc");
+        if (!Files.exists(settings)) {
+            String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
+            Files.writeString(settings, profile.replaceFirst(
+                    "(?<head><event name=\"jdk.ExecutionSample\">\\s*<setting name=\"enabled\"[^<]*</setting>\\s*<setting name=\"period\"[^>]*>)[^<]*",
+                    "${head}1 ms"));
+        }
+        return settings;
     }
 
     private Process startJava(String id, List<String> args, boolean stdoutToLog) throws IOException {
@@ -676,6 +716,10 @@ public final class Benchmark {
         md.append("Input: ").append(inputStats).append("  \n");
         md.append(String.format(Locale.ROOT, "Whole run: %.0f s. Broker: in-process KRaft (kafka %s) in the harness JVM, "
                 + "sharing the cores with every run.%n%n", totalSeconds, org.apache.kafka.common.utils.AppInfoParser.getVersion()));
+        if (noisyRuns > 0) {
+            md.append(String.format(Locale.ROOT, "**⚠ %d run(s) shared the machine with other processes (see notes): "
+                    + "their figures are low and not comparable.**%n%n", noisyRuns));
+        }
         md.append("| run | events | seconds | events/s | × (a) | × (b) | CPU s | peak RSS MiB | notes |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row row : rows) {
@@ -716,8 +760,8 @@ public final class Benchmark {
     }
 
     private static Row baseline(List<Row> rows, String kind, int partitions) {
-        return rows.stream().filter(r -> r.kind().equals(kind) && r.partitions() == partitions && r.ok()).findFirst()
-                .orElse(null);
+        return rows.stream().filter(r -> r.kind().equals(kind) && r.partitions() == partitions && r.ok()
+                && !r.id().endsWith("-sync") && !r.id().contains("-xmx")).findFirst().orElse(null);
     }
 
     private String targets(List<Row> rows, Latency latency) {

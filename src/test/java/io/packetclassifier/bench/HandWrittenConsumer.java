@@ -22,9 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Run (b): what a user could write instead of the service, in one page. A kafka-clients poll loop, Jackson
- * tree parsing, the seed notebook's rules, commons-csv; the rows of each poll are flushed and then its
- * offsets committed (commitSync), so it is at-least-once like the service. No tracing.
- * Args: bootstrap topic group csvPath expectedRecords. Exits when stdin closes after the last row.
+ * tree parsing, the seed notebook's rules, commons-csv; the rows of each poll are flushed and only then its
+ * offsets committed, so it is at-least-once like the service. The commit is {@code commitAsync} (the commit
+ * still follows the flush; the loop just does not wait for the broker's answer), or {@code commitSync}
+ * with a 6th argument {@code sync}. No tracing.
+ * Args: bootstrap topic group csvPath expectedRecords [async|sync]. Exits when stdin closes after the last row.
  */
 public final class HandWrittenConsumer {
 
@@ -37,6 +39,7 @@ public final class HandWrittenConsumer {
         String group = args[2];
         String csv = args[3];
         long expected = Long.parseLong(args[4]);
+        boolean commitSync = args.length > 5 && args[5].equals("sync");
 
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -76,8 +79,13 @@ public final class HandWrittenConsumer {
                             text(event, "host"), text(event, "source_ip"), type, label[0], label[1]);
                 }
                 out.flush();
-                consumer.commitSync();
+                if (commitSync) {
+                    consumer.commitSync();
+                } else {
+                    consumer.commitAsync();
+                }
             }
+            consumer.commitSync();
             System.out.println("DONE " + count);
             System.out.flush();
             System.in.transferTo(java.io.OutputStream.nullOutputStream());

@@ -44,6 +44,19 @@ final class ProcStats {
         return Double.NaN;
     }
 
+    /** CPU seconds all processes on the machine have used (busy time of /proc/stat's "cpu" line). */
+    static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // cpu user nice system idle iowait irq softirq steal ...
+            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
+                    + Long.parseLong(f[7]) + (f.length > 8 ? Long.parseLong(f[8]) : 0);
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     static long self() {
         return ProcessHandle.current().pid();
     }
