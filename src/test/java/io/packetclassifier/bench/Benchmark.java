@@ -560,7 +560,7 @@ public final class Benchmark {
                     i++;
                     sent++;
                 }
-                LockSupport.parkNanos(100_000);
+                LockSupport.parkNanos(1_000_000);
             }
             measureEndNanos = System.nanoTime();
             producer.flush();
