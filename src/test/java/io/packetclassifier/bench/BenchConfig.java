@@ -23,10 +23,12 @@ import java.util.TreeSet;
  * @param sigma {@code auto}: run (e) when the packaged service knows {@code classifier.rules.sigma-paths};
  *        {@code false}: skip it; {@code force}: run it regardless
  * @param jfr run ids to record with JFR (profile settings); the hot spots go into the report
+ * @param retries how often a run disturbed by other processes on the machine is repeated (the least
+ *        disturbed attempt is kept)
  */
 record BenchConfig(long events, List<String> runs, Map<String, Variant> variants, Path jar, Path workDir,
         Path out, int pacedRate, int pacedSeconds, int pacedWarmupSeconds, List<String> serviceOpts,
-        List<String> tracedOpts, String sigma, Path sigmaPaths, Set<String> jfr, boolean keepCsv) {
+        List<String> tracedOpts, String sigma, Path sigmaPaths, Set<String> jfr, boolean keepCsv, int retries) {
 
     static final String DEFAULT_RUNS = "a1,a4,b1,b1-sync,b4,c1,c4,c1-xmx256m,d1,e1,paced-b,paced";
 
@@ -64,7 +66,8 @@ record BenchConfig(long events, List<String> runs, Map<String, Variant> variants
                 get.apply("bench.sigma", "auto"),
                 Path.of(get.apply("bench.sigma.paths", "../shared/sigma/rules")).toAbsolutePath().normalize(),
                 new TreeSet<>(split(get.apply("bench.jfr", ""), ",")),
-                Boolean.parseBoolean(get.apply("bench.keep-csv", "false")));
+                Boolean.parseBoolean(get.apply("bench.keep-csv", "false")),
+                Integer.parseInt(get.apply("bench.retries", "2")));
     }
 
     /** 1000000, 1_000_000, 1,000,000, 1M and 10k are all accepted. */

@@ -30,7 +30,8 @@ class BenchmarkSmokeIT {
                 "bench.paced.warmup", "1",
                 "bench.dir", "target/bench-smoke",
                 "bench.out", "target/benchmark-smoke.md",
-                "bench.keep-csv", "true"));
+                "bench.keep-csv", "true",
+                "bench.retries", "0"));
         Benchmark.Report report = new Benchmark(config, System.out).run();
         System.out.println(report.markdown());
 
