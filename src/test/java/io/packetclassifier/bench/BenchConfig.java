@@ -67,7 +67,7 @@ record BenchConfig(long events, List<String> runs, Map<String, Variant> variants
                 Path.of(get.apply("bench.sigma.paths", "../shared/sigma/rules")).toAbsolutePath().normalize(),
                 new TreeSet<>(split(get.apply("bench.jfr", ""), ",")),
                 Boolean.parseBoolean(get.apply("bench.keep-csv", "false")),
-                Integer.parseInt(get.apply("bench.retries", "2")));
+                Integer.parseInt(get.apply("bench.retries", "1")));
     }
 
     /** 1000000, 1_000_000, 1,000,000, 1M and 10k are all accepted. */

@@ -102,6 +102,7 @@ public final class Benchmark {
     private final Map<String, Latency> latencies = new LinkedHashMap<>();
     private int noisyRuns;
     private boolean lastNoisy;
+    /** CPU other processes used during the last run's window, in cores (CPU seconds per second). */
     private double lastOtherCpu;
 
     Benchmark(BenchConfig config, PrintStream log) {
@@ -626,11 +627,11 @@ public final class Benchmark {
      */
     private String noise(double otherCpuSeconds, double windowSeconds) {
         if (Double.isNaN(otherCpuSeconds) || otherCpuSeconds < Math.max(0.3, 0.05 * windowSeconds)) {
-            lastOtherCpu = Math.max(0, Double.isNaN(otherCpuSeconds) ? 0 : otherCpuSeconds);
+            lastOtherCpu = Double.isNaN(otherCpuSeconds) ? 0 : Math.max(0, otherCpuSeconds / windowSeconds);
             return "";
         }
         lastNoisy = true;
-        lastOtherCpu = otherCpuSeconds;
+        lastOtherCpu = otherCpuSeconds / windowSeconds;
         return String.format(Locale.ROOT, "; **⚠ other processes used %.1f CPU s (%.0f%% of a core): disturbed**",
                 otherCpuSeconds, 100 * otherCpuSeconds / windowSeconds);
     }
