@@ -101,6 +101,7 @@ public final class Benchmark {
     private final Map<String, Path> csvFiles = new LinkedHashMap<>();
     private final Map<String, Latency> latencies = new LinkedHashMap<>();
     private int noisyRuns;
+    private int pacedTopics;
     private boolean lastNoisy;
     /** CPU other processes used during the last run's window, in cores (CPU seconds per second). */
     private double lastOtherCpu;
@@ -146,12 +147,19 @@ public final class Benchmark {
                     lastOtherCpu = 0;
                     Row row;
                     Latency paced = null;
-                    if (id.startsWith("paced")) {
-                        Object[] result = runPaced(id);
-                        row = (Row) result[0];
-                        paced = (Latency) result[1];
-                    } else {
-                        row = runOne(id);
+                    try {
+                        if (id.startsWith("paced")) {
+                            Object[] result = runPaced(id);
+                            row = (Row) result[0];
+                            paced = (Latency) result[1];
+                        } else {
+                            row = runOne(id);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        row = failed(id, id.startsWith("paced") ? "paced" : id.substring(0, 1), id, 1, config.events(), 0,
+                                "harness error: " + e);
                     }
                     log.printf("[bench] %-12s %s%n", id + (attempt > 1 ? " #" + attempt : ""), row.status() == Status.OK
                             ? String.format(Locale.ROOT, "%,d rows in %.2f s = %,.0f events/s, CPU %.1f s, RSS %.0f MiB %s",
@@ -534,7 +542,7 @@ public final class Benchmark {
         if (!handWritten && !id.equals("paced")) {
             throw new IllegalArgumentException("Paced runs: paced (the service, as (c)) and paced-b (the hand-written consumer)");
         }
-        String topic = "bench-" + id;
+        String topic = "bench-" + id + "-" + (++pacedTopics);
         createTopics(Map.of(topic, 1));
         Path csv = csvPath(id);
         int rate = config.pacedRate();
