@@ -1,0 +1,117 @@
+package io.packetclassifier.bench;
+
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Run (b): what a user could write instead of the service, in one page. A kafka-clients poll loop, Jackson
+ * tree parsing, the seed notebook's rules, commons-csv; the rows of each poll are flushed and only then its
+ * offsets committed, so it is at-least-once like the service. The commit is {@code commitAsync} (the commit
+ * still follows the flush; the loop just does not wait for the broker's answer), or {@code commitSync}
+ * with a 6th argument {@code sync}. No tracing.
+ * Args: bootstrap topic group csvPath expectedRecords [async|sync]. Exits when stdin closes after the last row.
+ */
+public final class HandWrittenConsumer {
+
+    private static final List<String> HEADER = List.of("event_id", "timestamp", "user", "host", "source_ip",
+            "event_type", "mitre_tactic", "mitre_technique");
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0];
+        String topic = args[1];
+        String group = args[2];
+        String csv = args[3];
+        long expected = Long.parseLong(args[4]);
+        boolean commitSync = args.length > 5 && args[5].equals("sync");
+
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+
+        ObjectMapper mapper = new ObjectMapper();
+        long count = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
+                CSVPrinter out = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(
+                        new FileOutputStream(csv, true), StandardCharsets.UTF_8), 1 << 16), CSVFormat.RFC4180)) {
+            out.printRecord(HEADER);
+            out.flush();
+            consumer.subscribe(List.of(topic));
+            while (count < expected) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    count++;
+                    JsonNode event;
+                    try {
+                        event = mapper.readTree(record.value());
+                    } catch (Exception e) {
+                        continue;
+                    }
+                    String type = text(event, "event_type");
+                    if (text(event, "event_id").isEmpty() || type.isEmpty()) {
+                        continue;
+                    }
+                    String[] label = classify(type, text(event, "command_line"), text(event, "logon_type"));
+                    out.printRecord(text(event, "event_id"), text(event, "timestamp"), text(event, "user"),
+                            text(event, "host"), text(event, "source_ip"), type, label[0], label[1]);
+                }
+                out.flush();
+                if (commitSync) {
+                    consumer.commitSync();
+                } else {
+                    consumer.commitAsync();
+                }
+            }
+            consumer.commitSync();
+            System.out.println("DONE " + count);
+            System.out.flush();
+            System.in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+    }
+
+    private static String text(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    /** The seed notebook's rules. */
+    static String[] classify(String type, String commandLine, String logonType) {
+        if ("process_start".equals(type)) {
+            String cmd = commandLine.toLowerCase(Locale.ROOT);
+            if (cmd.contains("encodedcommand")) {
+                return new String[] { "TA0002", "T1059.001" };
+            }
+            if (cmd.contains("cmd.exe")) {
+                return new String[] { "TA0002", "T1059.003" };
+            }
+            return new String[] { "TA0002", "T1059" };
+        }
+        if ("user_login".equals(type)) {
+            return "failure".equals(logonType) ? new String[] { "TA0006", "T1110" } : new String[] { "TA0001", "T1078" };
+        }
+        return new String[] { "TA0000", "T0000" };
+    }
+}
