@@ -4,12 +4,8 @@ import io.opentelemetry.api.trace.Span;
 import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.sigma.Classification;
 
-/**
- * An event with its labels, where it was read from, and its {@code consume_event} span, which stays open
- * until the row is written.
- */
-public record ClassifiedEvent(SecurityEvent event, Classification classification, String topic, int partition,
-        long offset, Span span) {
+/** An event with its labels, and its {@code consume_event} span, which stays open until the row is written. */
+public record ClassifiedEvent(SecurityEvent event, Classification classification, Span span) {
 
     public String tactic() {
         return classification.tactic();

@@ -52,11 +52,10 @@ public class EventClassifier {
         List<ClassifiedEvent> classified = new ArrayList<>(batch.getRecords().size());
         List<RejectedRecord> rejected = new ArrayList<>(0);
         for (KafkaRecord<byte[], byte[]> record : batch) {
-            long offset = offsetOf(record);
             try {
-                classified.add(classify(record, offset, parser.parse(record.getPayload())));
+                classified.add(classify(record, parser.parse(record.getPayload())));
             } catch (InvalidEventException e) {
-                rejected.add(reject(record, offset, e));
+                rejected.add(reject(record, offsetOf(record), e));
             }
         }
         ClassifiedBatch result = new ClassifiedBatch(classified, rejected);
@@ -72,7 +71,7 @@ public class EventClassifier {
                 e.reason().code(), e.getMessage());
     }
 
-    private ClassifiedEvent classify(KafkaRecord<byte[], byte[]> record, long offset, SecurityEvent event) {
+    private ClassifiedEvent classify(KafkaRecord<byte[], byte[]> record, SecurityEvent event) {
         Context parent = tracing.parentOf(record.getHeaders(), event.eventId());
         Span span = tracing.startConsume(parent);
         if (span.isRecording()) {
@@ -88,7 +87,7 @@ public class EventClassifier {
             span.setAttribute("mitre.tactic", classification.tactic());
             span.setAttribute("mitre.technique", classification.technique());
         }
-        return new ClassifiedEvent(event, classification, record.getTopic(), record.getPartition(), offset, span);
+        return new ClassifiedEvent(event, classification, span);
     }
 
     private static long offsetOf(KafkaRecord<?, ?> record) {
