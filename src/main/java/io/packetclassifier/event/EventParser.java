@@ -3,6 +3,7 @@ package io.packetclassifier.event;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 /**
@@ -25,10 +25,11 @@ public final class EventParser {
     /** Events are flat objects; anything nested deeper than this is refused before it costs anything. */
     public static final int MAX_DEPTH = 32;
 
+    /** Marks a JSON null while reading, so that a key given twice is caught even when one value is null. */
+    private static final String NULL = new String("null");
     private static final Set<String> STRING_FIELDS = Set.of("event_id", "timestamp", "user", "host", "source_ip",
             "event_type", "command_line", "logon_type");
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
@@ -82,26 +83,34 @@ public final class EventParser {
                 throw new InvalidEventException(RejectReason.NOT_AN_OBJECT, "a JSON " + kind(token) + ", not an object");
             }
             Map<String, String> fields = new HashMap<>(32);
+            boolean nulls = false;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 token = parser.nextToken();
                 boolean mustBeString = STRING_FIELDS.contains(name);
-                switch (token) {
-                    case VALUE_STRING -> fields.put(name, parser.getText());
-                    case VALUE_NULL -> fields.remove(name);
+                String text = switch (token) {
+                    case VALUE_STRING -> parser.getText();
+                    case VALUE_NULL -> NULL;
                     case START_OBJECT, START_ARRAY -> {
                         if (mustBeString) {
                             throw wrongType(name, token);
                         }
-                        fields.put(name, compact(parser));
+                        yield compact(parser);
                     }
                     default -> {
                         if (mustBeString) {
                             throw wrongType(name, token);
                         }
-                        fields.put(name, parser.getText());
+                        yield parser.getText();
                     }
+                };
+                if (fields.put(name, text) != null) {
+                    throw duplicate(name);
                 }
+                nulls |= text == NULL;
+            }
+            if (nulls) {
+                fields.values().removeIf(text -> text == NULL);
             }
             if (parser.nextToken() != null) {
                 throw new InvalidEventException(RejectReason.INVALID_JSON,
@@ -113,9 +122,6 @@ public final class EventParser {
         } catch (JsonParseException e) {
             // Jackson's own message quotes the offending input: say where and what kind, never the text itself.
             String message = e.getOriginalMessage();
-            if (message.startsWith("Duplicate field")) {
-                throw new InvalidEventException(RejectReason.DUPLICATE_KEY, "a key appears twice: " + quotedName(message));
-            }
             throw new InvalidEventException(RejectReason.INVALID_JSON, "malformed JSON (" + kind(message)
                     + ") at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                     + " (byte offset " + e.getLocation().getByteOffset() + ")");
@@ -124,12 +130,50 @@ public final class EventParser {
         }
     }
 
-    private static String compact(JsonParser parser) throws IOException {
+    private static String compact(JsonParser parser) throws IOException, InvalidEventException {
         StringWriter text = new StringWriter();
         try (JsonGenerator generator = JSON.createGenerator(text)) {
-            generator.copyCurrentStructure(parser);
+            copy(parser, generator);
         }
         return text.toString();
+    }
+
+    /** Copies the current value; like copyCurrentStructure, but refusing an object with a key twice. */
+    private static void copy(JsonParser parser, JsonGenerator generator) throws IOException, InvalidEventException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                generator.writeStartObject();
+                Set<String> names = new HashSet<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    if (!names.add(name)) {
+                        throw duplicate(name);
+                    }
+                    generator.writeFieldName(name);
+                    parser.nextToken();
+                    copy(parser, generator);
+                }
+                generator.writeEndObject();
+            }
+            case START_ARRAY -> {
+                generator.writeStartArray();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    copy(parser, generator);
+                }
+                generator.writeEndArray();
+            }
+            default -> generator.copyCurrentEvent(parser);
+        }
+    }
+
+    /**
+     * Duplicate keys are checked here rather than by Jackson's STRICT_DUPLICATE_DETECTION, which kept a hash
+     * set per object and cost as much as the rest of the parsing.
+     */
+    private static InvalidEventException duplicate(String name) {
+        String shown = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+        return new InvalidEventException(RejectReason.DUPLICATE_KEY,
+                "a key appears twice: '" + shown.replaceAll("\\p{Cntrl}", "?") + "'");
     }
 
     private static InvalidEventException wrongType(String name, JsonToken token) {
@@ -150,23 +194,8 @@ public final class EventParser {
 
     /** 8-4-4-4-12 hex digits, any case, not the all-zero UUID (an all-zero trace id is invalid). */
     static boolean isUuid(String id) {
-        if (id.length() != 36) {
-            return false;
-        }
-        boolean nonZero = false;
-        for (int i = 0; i < 36; i++) {
-            char c = id.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (Character.digit(c, 16) < 0 || c > 'f') {
-                return false;
-            } else if (c != '0') {
-                nonZero = true;
-            }
-        }
-        return nonZero;
+        long[] bits = new long[2];
+        return Uuid.parse(id, bits) && (bits[0] | bits[1]) != 0;
     }
 
     /** The kind of syntax error, from the start of Jackson's message, before it quotes any input. */
@@ -193,14 +222,6 @@ public final class EventParser {
         return "syntax error";
     }
 
-    /** The duplicated key's name from "Duplicate field 'name'", shortened and made printable. */
-    private static String quotedName(String message) {
-        int start = message.indexOf('\'');
-        int end = message.lastIndexOf('\'');
-        String name = start >= 0 && end > start ? message.substring(start + 1, end) : "?";
-        name = name.length() > 64 ? name.substring(0, 64) + "…" : name;
-        return "'" + name.replaceAll("\\p{Cntrl}", "?") + "'";
-    }
 
     private static String orEmpty(String value) {
         return value == null ? "" : value;

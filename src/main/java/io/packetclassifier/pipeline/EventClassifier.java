@@ -18,6 +18,7 @@ import io.packetclassifier.event.InvalidEventException;
 import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.rules.ActiveRules;
+import io.packetclassifier.sink.ClassifiedEventEncoder;
 import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.tracing.EventTracing;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -40,6 +41,8 @@ public class EventClassifier {
     private final EventTracing tracing;
     @Inject
     ClassifierMetrics metrics;
+    @Inject
+    ClassifiedEventEncoder encoder;
 
     EventClassifier(ActiveRules rules, EventTracing tracing) {
         this.rules = rules;
@@ -87,7 +90,8 @@ public class EventClassifier {
             span.setAttribute("mitre.tactic", classification.tactic());
             span.setAttribute("mitre.technique", classification.technique());
         }
-        return new ClassifiedEvent(event, classification, span);
+        return new ClassifiedEvent(event, classification, span, encoder.csvRow(event, classification),
+                encoder.json(event, classification));
     }
 
     private static long offsetOf(KafkaRecord<?, ?> record) {

@@ -24,15 +24,13 @@ public final class ClassifiedCsvFile implements AutoCloseable {
 
     private final Path path;
     private final boolean escapeFormulas;
-    private final boolean extraColumns;
     private final CSVPrinter printer;
     private final Object fileKey;
 
-    private ClassifiedCsvFile(Path path, boolean escapeFormulas, boolean extraColumns, CSVPrinter printer,
+    private ClassifiedCsvFile(Path path, boolean escapeFormulas, CSVPrinter printer,
             Object fileKey) {
         this.path = path;
         this.escapeFormulas = escapeFormulas;
-        this.extraColumns = extraColumns;
         this.printer = printer;
         this.fileKey = fileKey;
     }
@@ -69,7 +67,7 @@ public final class ClassifiedCsvFile implements AutoCloseable {
         if (empty) {
             printer.printRecord(columns);
         }
-        return new ClassifiedCsvFile(path, escapeFormulas, extraColumns, printer, fileKey(path));
+        return new ClassifiedCsvFile(path, escapeFormulas, printer, fileKey(path));
     }
 
     private static String firstLine(Path path) throws IOException {
@@ -80,29 +78,9 @@ public final class ClassifiedCsvFile implements AutoCloseable {
         }
     }
 
-    /** Appends the event's row. Buffered until {@link #flush()}. */
+    /** Appends the event's row, made by {@link ClassifiedEventEncoder}. Buffered until {@link #flush()}. */
     public void append(io.packetclassifier.pipeline.ClassifiedEvent classified) throws IOException {
-        io.packetclassifier.event.SecurityEvent e = classified.event();
-        if (!extraColumns) {
-            append(e.eventId(), e.timestamp(), e.user(), e.host(), e.sourceIp(), e.eventType(), classified.tactic(),
-                    classified.technique());
-            return;
-        }
-        var matches = classified.classification().matches();
-        String ruleId = "";
-        String techniqueName = "";
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-        for (var match : matches) {
-            for (var technique : match.techniques()) {
-                all.add(technique.id());
-                if (technique.id().equals(classified.technique()) && ruleId.isEmpty()) {
-                    ruleId = match.id();
-                    techniqueName = technique.name() == null ? "" : technique.name();
-                }
-            }
-        }
-        append(e.eventId(), e.timestamp(), e.user(), e.host(), e.sourceIp(), e.eventType(), classified.tactic(),
-                classified.technique(), ruleId, techniqueName, String.join(";", all));
+        printer.getOut().append(classified.csvRow());
     }
 
     /**
@@ -127,12 +105,18 @@ public final class ClassifiedCsvFile implements AutoCloseable {
 
     /** Appends one row; values in column order. Buffered until {@link #flush()}. */
     public void append(String... values) throws IOException {
-        if (escapeFormulas) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = escapeFormula(values[i]);
-            }
+        printRow(printer.getOut(), escapeFormulas, values);
+    }
+
+    /**
+     * One row in the file's format. Value by value rather than {@code printRecord}, whose stream plumbing cost
+     * more than the quoting itself.
+     */
+    static void printRow(Appendable out, boolean escapeFormulas, String... values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            FORMAT.print(escapeFormulas ? escapeFormula(values[i]) : values[i], out, i == 0);
         }
-        printer.printRecord((Object[]) values);
+        FORMAT.println(out);
     }
 
     public void flush() throws IOException {

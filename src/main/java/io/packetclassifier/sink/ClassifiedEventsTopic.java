@@ -1,6 +1,5 @@
 package io.packetclassifier.sink;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -17,13 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-
 import io.opentelemetry.api.trace.SpanContext;
-import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.pipeline.ClassifiedEvent;
-import io.packetclassifier.sigma.RuleMatch;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -34,11 +28,9 @@ import io.smallrye.common.annotation.Identifier;
 @ApplicationScoped
 public class ClassifiedEventsTopic {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final PublishConfig config;
     private final Map<String, Object> kafkaConfig;
-    private KafkaProducer<byte[], byte[]> producer;
+    private volatile KafkaProducer<byte[], byte[]> producer;
 
     ClassifiedEventsTopic(PublishConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
@@ -49,13 +41,41 @@ public class ClassifiedEventsTopic {
         return config.enabled();
     }
 
-    /** Sends them all and waits until the broker has acknowledged every one. */
-    public void publish(List<ClassifiedEvent> events) throws IOException {
+    /** A batch handed to the producer, to be awaited once the CSV rows are written. */
+    public final class Sent {
+
+        private final AtomicReference<Exception> failure;
+
+        private Sent(AtomicReference<Exception> failure) {
+            this.failure = failure;
+        }
+
+        /** Waits until the broker has acknowledged every record of the batch; fails if any was refused. */
+        public void await() throws IOException {
+            if (producer != null) {
+                producer.flush();
+            }
+            if (failure.get() != null) {
+                throw new IOException("publishing to " + config.topic() + " failed: " + failure.get(), failure.get());
+            }
+        }
+    }
+
+    /**
+     * Hands them all to the producer without waiting, so that the broker's round trip overlaps with the
+     * CSV write; {@link Sent#await()} then waits for the acknowledgements.
+     */
+    public Sent send(List<ClassifiedEvent> events) {
+        AtomicReference<Exception> failure = new AtomicReference<>();
         if (events.isEmpty()) {
-            return;
+            return new Sent(failure);
         }
         KafkaProducer<byte[], byte[]> out = producer();
-        AtomicReference<Exception> failure = new AtomicReference<>();
+        org.apache.kafka.clients.producer.Callback onError = (metadata, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        };
         for (ClassifiedEvent event : events) {
             RecordHeaders headers = new RecordHeaders();
             SpanContext span = event.span().getSpanContext();
@@ -63,56 +83,10 @@ public class ClassifiedEventsTopic {
                 headers.add("traceparent", ("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
                         + span.getTraceFlags().asHex()).getBytes(StandardCharsets.US_ASCII));
             }
-            out.send(new ProducerRecord<>(config.topic(), null, event.event().eventId().getBytes(StandardCharsets.US_ASCII),
-                    json(event), headers), (metadata, error) -> {
-                        if (error != null) {
-                            failure.compareAndSet(null, error);
-                        }
-                    });
+            out.send(new ProducerRecord<>(config.topic(), null,
+                    event.event().eventId().getBytes(StandardCharsets.US_ASCII), event.json(), headers), onError);
         }
-        out.flush();
-        if (failure.get() != null) {
-            throw new IOException("publishing to " + config.topic() + " failed: " + failure.get(), failure.get());
-        }
-    }
-
-    static byte[] json(ClassifiedEvent classified) throws IOException {
-        SecurityEvent e = classified.event();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = JSON.createGenerator(bytes)) {
-            json.writeStartObject();
-            json.writeStringField("event_id", e.eventId());
-            json.writeStringField("timestamp", e.timestamp());
-            json.writeStringField("event_type", e.eventType());
-            json.writeStringField("host", e.host());
-            json.writeStringField("user", e.user());
-            json.writeStringField("mitre_tactic", classified.tactic());
-            json.writeStringField("mitre_technique", classified.technique());
-            json.writeArrayFieldStart("matches");
-            for (RuleMatch match : classified.classification().matches()) {
-                json.writeStartObject();
-                json.writeStringField("rule_id", match.id());
-                json.writeStringField("title", match.title());
-                json.writeStringField("level", match.level());
-                json.writeArrayFieldStart("tactics");
-                for (String tactic : match.tactics()) {
-                    json.writeString(tactic);
-                }
-                json.writeEndArray();
-                json.writeArrayFieldStart("techniques");
-                for (RuleMatch.TechniqueRef technique : match.techniques()) {
-                    json.writeStartObject();
-                    json.writeStringField("id", technique.id());
-                    json.writeStringField("name", technique.name());
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        return bytes.toByteArray();
+        return new Sent(failure);
     }
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {

@@ -38,8 +38,12 @@ public class CsvSink {
     private final DeadLetterQueue deadLetters;
     private final ClassifiedEventsTopic classifiedEvents;
     private ClassifiedCsvFile file;
-    /** Covers a commit interval at full speed several times over. */
-    private static final int RECENT_IDS = 300_000;
+    /**
+     * Rows written since the file's tail was last read. Every replay (restart, rebalance, write retry) reads the
+     * tails again, so this only has to cover the batches in flight around a rebalance: a few thousand events.
+     * Small enough to stay in the CPU's cache.
+     */
+    private static final int RECENT_IDS = 32_768;
     @Inject
     ClassifierMetrics metrics;
 
@@ -60,7 +64,9 @@ public class CsvSink {
     public synchronized void write(ClassifiedBatch batch) throws InterruptedException {
         List<Span> writeSpans = new ArrayList<>(batch.events().size());
         for (ClassifiedEvent event : batch.events()) {
-            writeSpans.add(tracing.startChild(event.span(), EventTracing.WRITE_CSV));
+            if (event.span().isRecording()) {
+                writeSpans.add(tracing.startChild(event.span(), EventTracing.WRITE_CSV));
+            }
         }
         long backoff = 100;
         while (true) {
@@ -96,16 +102,18 @@ public class CsvSink {
     private void persist(ClassifiedBatch batch) throws IOException, InterruptedException {
         open();
         CompletableFuture<Void> deadLettered = batch.rejected().isEmpty() ? null : deadLetters.send(batch.rejected());
+        // at-least-once: a replayed event is published again
+        ClassifiedEventsTopic.Sent published = classifiedEvents.enabled() ? classifiedEvents.send(batch.events()) : null;
         for (ClassifiedEvent classified : batch.events()) {
-            String id = classified.event().eventId();
-            if (!recentEventIds.contains(id)) { // else delivered again: its row is in the file already
+            // Known ids were delivered again: their rows are in the file already. A failed append reopens the
+            // file, which rebuilds the ids from it, so adding before appending loses nothing.
+            if (!recentEventIds.containsElseAdd(classified.event().eventId())) {
                 file.append(classified);
-                recentEventIds.add(id);
             }
         }
         file.flush();
-        if (classifiedEvents.enabled()) {
-            classifiedEvents.publish(batch.events()); // at-least-once: a replayed event is published again
+        if (published != null) {
+            published.await();
         }
         if (!file.stillAtPath()) {
             throw new IOException("the file was deleted or moved away while being written");

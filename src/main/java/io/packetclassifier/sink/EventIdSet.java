@@ -1,5 +1,7 @@
 package io.packetclassifier.sink;
 
+import io.packetclassifier.event.Uuid;
+
 /**
  * A compact set of UUID event ids (two longs each, open addressing): the rows at the end of the CSV file,
  * checked for every event replayed after a restart. A few hundred thousand ids fit in a few MiB.
@@ -24,11 +26,14 @@ final class EventIdSet {
 
     /** Adds a UUID in 8-4-4-4-12 form; anything else is ignored (it cannot be an event id). */
     void add(CharSequence id) {
-        if (!isUuid(id)) {
-            return;
+        long[] bits = new long[2];
+        if (Uuid.parse(id, bits)) {
+            add(bits[0], bits[1]);
         }
-        long hi = hi(id);
-        long lo = lo(id);
+    }
+
+    /** Adds the id whose 128 bits are {@code hi}, {@code lo} (see {@link Uuid#parse}). */
+    void add(long hi, long lo) {
         if ((hi | lo) == 0) {
             return; // the all-zero id marks free slots; no event has it
         }
@@ -63,11 +68,14 @@ final class EventIdSet {
     }
 
     boolean contains(String id) {
-        if (size == 0 || !isUuid(id)) {
+        long[] bits = new long[2];
+        return size > 0 && Uuid.parse(id, bits) && contains(bits[0], bits[1]);
+    }
+
+    boolean contains(long hi, long lo) {
+        if (size == 0) {
             return false;
         }
-        long hi = hi(id);
-        long lo = lo(id);
         int slot = index(hi, lo);
         while (slots[slot * 2] != 0 || slots[slot * 2 + 1] != 0) {
             if (slots[slot * 2] == hi && slots[slot * 2 + 1] == lo) {
@@ -88,32 +96,6 @@ final class EventIdSet {
     }
 
     static boolean isUuid(CharSequence s) {
-        if (s.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static long hi(CharSequence id) {
-        return hex(id, 0, 8) << 32 | hex(id, 9, 13) << 16 | hex(id, 14, 18);
-    }
-
-    private static long lo(CharSequence id) {
-        return hex(id, 19, 23) << 48 | hex(id, 24, 36);
-    }
-
-    private static long hex(CharSequence s, int from, int to) {
-        long value = 0;
-        for (int i = from; i < to; i++) {
-            value = value << 4 | Character.digit(s.charAt(i), 16);
-        }
-        return value;
+        return Uuid.parse(s, new long[2]);
     }
 }

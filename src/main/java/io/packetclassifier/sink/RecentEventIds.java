@@ -8,6 +8,7 @@ package io.packetclassifier.sink;
 final class RecentEventIds {
 
     private final int generation;
+    private final long[] bits = new long[2]; // single-threaded: the sink's lock
     private EventIdSet current = new EventIdSet();
     private EventIdSet previous = EventIdSet.EMPTY;
     private EventIdSet fromFiles = EventIdSet.EMPTY;
@@ -17,7 +18,13 @@ final class RecentEventIds {
     }
 
     void add(String eventId) {
-        current.add(eventId);
+        if (io.packetclassifier.event.Uuid.parse(eventId, bits)) {
+            add(bits[0], bits[1]);
+        }
+    }
+
+    private void add(long hi, long lo) {
+        current.add(hi, lo);
         if (current.size() >= generation) {
             previous = current;
             current = new EventIdSet();
@@ -25,7 +32,26 @@ final class RecentEventIds {
     }
 
     boolean contains(String eventId) {
-        return current.contains(eventId) || previous.contains(eventId) || fromFiles.contains(eventId);
+        if (!io.packetclassifier.event.Uuid.parse(eventId, bits)) {
+            return false;
+        }
+        long hi = bits[0];
+        long lo = bits[1];
+        return current.contains(hi, lo) || previous.contains(hi, lo) || fromFiles.contains(hi, lo);
+    }
+
+    /** Whether the id is known; if not, it is added (one parse of the id for both). */
+    boolean containsElseAdd(String eventId) {
+        if (!io.packetclassifier.event.Uuid.parse(eventId, bits)) {
+            return false;
+        }
+        long hi = bits[0];
+        long lo = bits[1];
+        if (current.contains(hi, lo) || previous.contains(hi, lo) || fromFiles.contains(hi, lo)) {
+            return true;
+        }
+        add(hi, lo);
+        return false;
     }
 
     /** The ids at the end of this instance's file and its peers' files, replacing those read before. */

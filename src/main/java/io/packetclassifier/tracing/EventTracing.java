@@ -71,7 +71,7 @@ public class EventTracing {
         if (eventId == null) {
             return Context.root();
         }
-        String traceId = eventId.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        String traceId = hexDigits(eventId);
         SpanContext remote = SpanContext.createFromRemoteParent(traceId, IDS.generateSpanId(), TraceFlags.getSampled(),
                 TraceState.getDefault());
         return remote.isValid() ? Context.root().with(Span.wrap(remote)) : Context.root();
@@ -81,7 +81,27 @@ public class EventTracing {
         return tracer.spanBuilder(CONSUME_EVENT).setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
     }
 
+    /**
+     * A child span; none (a no-op span) when the parent is not recording: the samplers in use decide by trace
+     * id or by parent, so the child would not be sampled either, and most events are not.
+     */
     public Span startChild(Span parent, String name) {
+        if (!parent.isRecording()) {
+            return Span.getInvalid();
+        }
         return tracer.spanBuilder(name).setParent(Context.root().with(parent)).startSpan();
+    }
+
+    /** The id's characters other than dashes, lower case: a UUID's 32 hex digits. */
+    private static String hexDigits(String id) {
+        char[] hex = new char[id.length()];
+        int n = 0;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c != '-') {
+                hex[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            }
+        }
+        return new String(hex, 0, n);
     }
 }
