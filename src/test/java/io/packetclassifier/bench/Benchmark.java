@@ -59,7 +59,7 @@ public final class Benchmark {
 
     static final String TOPIC_P1 = "bench-p1";
     static final String TOPIC_P4 = "bench-p4";
-    private static final Pattern RUN_ID = Pattern.compile("([abcde])([0-9]+)(-xmx[0-9]+[mg])?(-sync)?");
+    private static final Pattern RUN_ID = Pattern.compile("([abcde])([0-9]+)(-xmx[0-9]+[mg])?(-sync|-pub|-nopub)?");
     private static final String CHANNEL = "mp.messaging.incoming.raw-events.";
 
     private final BenchConfig config;
@@ -280,7 +280,13 @@ public final class Benchmark {
         }
         List<String> jvm = new ArrayList<>();
         String heap = m.group(3) == null ? null : m.group(3).substring(4);
-        boolean commitSync = m.group(4) != null;
+        String mode = m.group(4) == null ? "" : m.group(4);
+        boolean commitSync = mode.equals("-sync");
+        boolean publish = mode.equals("-pub");
+        if (mode.equals("-nopub")) {
+            jvm.add("-Dclassifier.publish.enabled=false");
+        }
+        String nopub = mode.equals("-nopub") ? ", publishing off" : "";
         if (heap != null) {
             jvm.add("-Xmx" + heap);
         }
@@ -290,8 +296,8 @@ public final class Benchmark {
         return switch (kind) {
             case "a" -> runRaw(id, topic, partitions, "(a) raw kafka-clients consumer" + suffix);
             case "b" -> runHandWritten(id, topic, partitions, "(b) hand-written consumer" + (commitSync ? ", commitSync" : "")
-                    + suffix, commitSync);
-            case "c" -> runService(id, kind, topic, partitions, "(c) service, 1% traced" + xmx + suffix + extra,
+                    + (publish ? " + publishing" : "") + suffix, commitSync, publish);
+            case "c" -> runService(id, kind, topic, partitions, "(c) service, 1% traced" + nopub + xmx + suffix + extra,
                     concat(jvm, sampled(), variantOpts(variant)), false);
             case "d" -> runService(id, kind, topic, partitions, "(d) service, every event traced" + xmx + suffix + extra,
                     concat(jvm, traced(), config.tracedOpts(), variantOpts(variant)), true);
@@ -369,12 +375,18 @@ public final class Benchmark {
         }
     }
 
-    private Row runHandWritten(String id, String topic, int partitions, String label, boolean commitSync) throws Exception {
+    private Row runHandWritten(String id, String topic, int partitions, String label, boolean commitSync,
+            boolean publish) throws Exception {
         Path csv = csvPath(id);
-        Process process = startJava(id, List.of("-cp", testClassPath(), HandWrittenConsumer.class.getName(),
+        List<String> args = new ArrayList<>(List.of("-cp", testClassPath(), HandWrittenConsumer.class.getName(),
                 broker.bootstrapServers(), topic, group(id), csv.toString(), Long.toString(config.events()),
-                commitSync ? "sync" : "async"), true);
-        return watch(id, "b", label, partitions, process, csv, "flush, then " + (commitSync ? "commitSync" : "commitAsync")
+                commitSync ? "sync" : "async"));
+        if (publish) {
+            args.add("bench-published-" + id);
+        }
+        Process process = startJava(id, args, true);
+        return watch(id, "b", label, partitions, process, csv, (publish ? "JSON per event to a topic, " : "")
+                + "flush" + (publish ? " CSV and producer" : "") + ", then " + (commitSync ? "commitSync" : "commitAsync")
                 + " per poll (max.poll.records=500)", false);
     }
 
@@ -803,7 +815,8 @@ public final class Benchmark {
 
     private static Row baseline(List<Row> rows, String kind, int partitions) {
         return rows.stream().filter(r -> r.kind().equals(kind) && r.partitions() == partitions && r.ok()
-                && !r.id().endsWith("-sync") && !r.id().contains("-xmx")).findFirst().orElse(null);
+                && !r.id().endsWith("-sync") && !r.id().endsWith("-pub") && !r.id().endsWith("-nopub")
+                && !r.id().contains("-xmx")).findFirst().orElse(null);
     }
 
     private String targets(List<Row> rows, Latency latency) {
@@ -815,6 +828,16 @@ public final class Benchmark {
         Row small = rows.stream().filter(r -> r.id().startsWith("c1-xmx") && r.ok()).findFirst().orElse(null);
         if (c != null && b != null) {
             t.append(check("(c) ≥ 1.0 × (b)", c.rate() / b.rate() >= 1.0, String.format(Locale.ROOT, "%.2f ×", c.rate() / b.rate())));
+        }
+        Row bPub = rows.stream().filter(r -> r.id().equals("b1-pub") && r.ok()).findFirst().orElse(null);
+        Row cNoPub = rows.stream().filter(r -> r.id().equals("c1-nopub") && r.ok()).findFirst().orElse(null);
+        if (c != null && bPub != null) {
+            t.append(check("like for like, both publishing: (c) ≥ 1.0 × (b + publishing)", c.rate() / bPub.rate() >= 1.0,
+                    String.format(Locale.ROOT, "%.2f ×", c.rate() / bPub.rate())));
+        }
+        if (cNoPub != null && b != null) {
+            t.append(check("like for like, neither publishing: (c, publishing off) ≥ 1.0 × (b)", cNoPub.rate() / b.rate() >= 1.0,
+                    String.format(Locale.ROOT, "%.2f ×", cNoPub.rate() / b.rate())));
         }
         if (c != null && a != null) {
             t.append(check("(c) ≥ 0.5 × (a)", c.rate() / a.rate() >= 0.5, String.format(Locale.ROOT, "%.2f ×", c.rate() / a.rate())));

@@ -5,7 +5,9 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -15,7 +17,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * tree parsing, the seed notebook's rules, commons-csv; the rows of each poll are flushed and only then its
  * offsets committed, so it is at-least-once like the service. The commit is {@code commitAsync} (the commit
  * still follows the flush; the loop just does not wait for the broker's answer), or {@code commitSync}
- * with a 6th argument {@code sync}. No tracing.
- * Args: bootstrap topic group csvPath expectedRecords [async|sync]. Exits when stdin closes after the last row.
+ * with a 6th argument {@code sync}. With a 7th argument, a topic, each event's labels are also published there as
+ * JSON (ObjectMapper), the producer flushed before the commit: the like-for-like of the service's
+ * classified-events. No tracing.
+ * Args: bootstrap topic group csvPath expectedRecords [async|sync] [publishTopic]. Exits when stdin closes after the last row.
  */
 public final class HandWrittenConsumer {
 
@@ -40,6 +48,8 @@ public final class HandWrittenConsumer {
         String csv = args[3];
         long expected = Long.parseLong(args[4]);
         boolean commitSync = args.length > 5 && args[5].equals("sync");
+        // "pub": also publish each classified event as JSON, like the service's classified-events topic
+        String publishTopic = args.length > 6 ? args[6] : null;
 
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -50,8 +60,15 @@ public final class HandWrittenConsumer {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 
         ObjectMapper mapper = new ObjectMapper();
+        Properties producerProps = new Properties();
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        producerProps.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         long count = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
+                KafkaProducer<byte[], byte[]> producer = publishTopic == null ? null
+                        : new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
                 CSVPrinter out = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(
                         new FileOutputStream(csv, true), StandardCharsets.UTF_8), 1 << 16), CSVFormat.RFC4180)) {
             out.printRecord(HEADER);
@@ -77,8 +94,23 @@ public final class HandWrittenConsumer {
                     String[] label = classify(type, text(event, "command_line"), text(event, "logon_type"));
                     out.printRecord(text(event, "event_id"), text(event, "timestamp"), text(event, "user"),
                             text(event, "host"), text(event, "source_ip"), type, label[0], label[1]);
+                    if (producer != null) {
+                        Map<String, String> doc = new LinkedHashMap<>();
+                        doc.put("event_id", text(event, "event_id"));
+                        doc.put("timestamp", text(event, "timestamp"));
+                        doc.put("event_type", type);
+                        doc.put("host", text(event, "host"));
+                        doc.put("user", text(event, "user"));
+                        doc.put("mitre_tactic", label[0]);
+                        doc.put("mitre_technique", label[1]);
+                        producer.send(new ProducerRecord<>(publishTopic,
+                                text(event, "event_id").getBytes(StandardCharsets.US_ASCII), mapper.writeValueAsBytes(doc)));
+                    }
                 }
                 out.flush();
+                if (producer != null) {
+                    producer.flush(); // at-least-once: every record acknowledged before the commit
+                }
                 if (commitSync) {
                     consumer.commitSync();
                 } else {
