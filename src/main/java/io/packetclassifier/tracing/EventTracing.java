@@ -54,10 +54,14 @@ public class EventTracing {
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
+    /** Events whose id hashes below this are sampled; Long.MAX_VALUE samples all. */
+    private final long sampleBelow;
 
-    EventTracing(OpenTelemetry openTelemetry) {
+    EventTracing(OpenTelemetry openTelemetry, TracingConfig config) {
         this.tracer = openTelemetry.getTracer("packet-classifier");
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+        double ratio = Math.max(0, Math.min(1, config.sampleRatio()));
+        this.sampleBelow = ratio >= 1 ? Long.MAX_VALUE : (long) (ratio * Long.MAX_VALUE);
     }
 
     /** The context a record's spans continue: its propagated context, else one derived from the event id. */
@@ -72,9 +76,40 @@ public class EventTracing {
             return Context.root();
         }
         String traceId = hexDigits(eventId);
-        SpanContext remote = SpanContext.createFromRemoteParent(traceId, IDS.generateSpanId(), TraceFlags.getSampled(),
+        TraceFlags flags = sampled(traceId) ? TraceFlags.getSampled() : TraceFlags.getDefault();
+        SpanContext remote = SpanContext.createFromRemoteParent(traceId, IDS.generateSpanId(), flags,
                 TraceState.getDefault());
         return remote.isValid() ? Context.root().with(Span.wrap(remote)) : Context.root();
+    }
+
+    /**
+     * The sampling decision for a trace we start from an event id, carried to our spans by the remote parent's
+     * flag (the default sampler, parentbased_always_on, follows it). Hashing all 128 bits keeps the ratio
+     * true for UUIDs, whose fixed version and variant bits skew samplers that read the id's digits directly.
+     */
+    boolean sampled(String traceId) {
+        if (sampleBelow == Long.MAX_VALUE) {
+            return true;
+        }
+        long h = mix(parseHex(traceId, 0) ^ Long.rotateLeft(parseHex(traceId, 16), 32));
+        return (h >>> 1) < sampleBelow;
+    }
+
+    private static long parseHex(String hex, int from) {
+        long value = 0;
+        for (int i = from; i < from + 16 && i < hex.length(); i++) {
+            value = value << 4 | Character.digit(hex.charAt(i), 16) & 0xF;
+        }
+        return value;
+    }
+
+    /** MurmurHash3's 64-bit finaliser: every input bit affects every output bit. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ h >>> 33;
     }
 
     public Span startConsume(Context parent) {

@@ -311,13 +311,14 @@ public final class Benchmark {
         return variant == null ? List.of() : variant.opts();
     }
 
+    /** 1% of the events traced: the service's run-time ratio (the producer here sends no traceparent). */
     private static List<String> sampled() {
-        return List.of("-Dquarkus.otel.traces.sampler=traceidratio", "-Dquarkus.otel.traces.sampler.arg=0.01");
+        return List.of("-Dclassifier.tracing.sample-ratio=0.01");
     }
 
-    /** Every event: the default sampler (parentbased_always_on), or traceidratio at 1.0 when built with it. */
+    /** Every event traced (the default). */
     private static List<String> traced() {
-        return List.of("-Dquarkus.otel.traces.sampler.arg=1.0");
+        return List.of("-Dclassifier.tracing.sample-ratio=1.0");
     }
 
     @SafeVarargs
@@ -482,7 +483,8 @@ public final class Benchmark {
                 notes.add(String.format(Locale.ROOT, "spans %,d of %,d, **dropped %,d** (%.1f%%)", spans, expectedSpans,
                         expectedSpans - spans, 100.0 * (expectedSpans - spans) / Math.max(1, expectedSpans)));
             } else {
-                notes.add(String.format(Locale.ROOT, "spans %,d", spans));
+                notes.add(String.format(Locale.ROOT, "spans %,d (%.2f%% of 3 per row)", spans,
+                        100.0 * spans / Math.max(1, 3 * rows)));
             }
             if (receiver.errors() > 0) {
                 notes.add(receiver.errors() + " unreadable OTLP requests");
