@@ -301,7 +301,7 @@ public final class Benchmark {
                     concat(jvm, sampled(), variantOpts(variant)), false);
             case "d" -> runService(id, kind, topic, partitions, "(d) service, every event traced" + xmx + suffix + extra,
                     concat(jvm, traced(), config.tracedOpts(), variantOpts(variant)), true);
-            case "e" -> runSigma(id, topic, partitions, "(e) service + 1,183 SigmaHQ rules, 1% traced" + xmx + suffix + extra,
+            case "e" -> runSigma(id, topic, partitions, "(e) service + 1,183 SigmaHQ rules, 1% traced" + nopub + xmx + suffix + extra,
                     concat(jvm, sampled(), variantOpts(variant)));
             default -> throw new IllegalArgumentException(id);
         };
@@ -850,6 +850,11 @@ public final class Benchmark {
             if (m.find()) {
                 t.append(check("(d) 0 spans dropped", m.group(1).equals("0"), m.group(1) + " dropped"));
             }
+        }
+        for (String id : List.of("e1", "e1-nopub")) {
+            rows.stream().filter(r -> r.id().equals(id) && r.ok()).findFirst().ifPresent(e -> t.append(check(
+                    "(e) ≥ 100,000 events/s" + (id.endsWith("nopub") ? ", publishing off" : ""), e.rate() >= 100_000,
+                    String.format(Locale.ROOT, "%,.0f events/s", e.rate()))));
         }
         if (latency != null) {
             t.append(check("paced p99 ≤ 50 ms", latency.p99() <= 50, String.format(Locale.ROOT, "%.1f ms", latency.p99())));
