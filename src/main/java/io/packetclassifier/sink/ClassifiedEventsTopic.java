@@ -80,13 +80,32 @@ public class ClassifiedEventsTopic {
             RecordHeaders headers = new RecordHeaders();
             SpanContext span = event.span().getSpanContext();
             if (span.isValid()) {
-                headers.add("traceparent", ("00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
-                        + span.getTraceFlags().asHex()).getBytes(StandardCharsets.US_ASCII));
+                headers.add("traceparent", traceparent(span));
             }
             out.send(new ProducerRecord<>(config.topic(), null,
                     event.event().eventId().getBytes(StandardCharsets.US_ASCII), event.json(), headers), onError);
         }
         return new Sent(failure);
+    }
+
+    /** W3C traceparent, {@code 00-<trace id>-<span id>-<flags>}, written straight into its 55 bytes. */
+    static byte[] traceparent(SpanContext span) {
+        byte[] header = new byte[55];
+        header[0] = '0';
+        header[1] = '0';
+        header[2] = '-';
+        ascii(span.getTraceId(), header, 3);
+        header[35] = '-';
+        ascii(span.getSpanId(), header, 36);
+        header[52] = '-';
+        ascii(span.getTraceFlags().asHex(), header, 53);
+        return header;
+    }
+
+    private static void ascii(String text, byte[] into, int at) {
+        for (int i = 0; i < text.length(); i++) {
+            into[at + i] = (byte) text.charAt(i);
+        }
     }
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
