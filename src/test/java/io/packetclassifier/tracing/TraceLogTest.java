@@ -10,22 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Formatter;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
-import org.jboss.logmanager.ExtHandler;
-import org.jboss.logmanager.ExtLogRecord;
-import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.MDC;
 import org.jboss.logmanager.formatters.JsonFormatter;
-import org.jboss.logmanager.handlers.ConsoleHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +32,8 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.packetclassifier.testing.InMemorySpans;
 import io.packetclassifier.testing.KafkaBroker;
+import io.packetclassifier.testing.LogCapture;
+import io.packetclassifier.testing.LogCapture.Line;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -64,46 +58,18 @@ class TraceLogTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One captured line: the record's MDC as seen when it was logged, and the console's rendering of it. */
-    record Line(String message, String traceId, String spanId, String sampled, String console) {
-    }
-
-    static final class Capture extends ExtHandler {
-        final List<Line> lines = new CopyOnWriteArrayList<>();
-        final Formatter console;
-
-        Capture(Formatter console) {
-            this.console = console;
-            setLevel(Level.ALL);
-        }
-
-        @Override
-        protected void doPublish(ExtLogRecord record) {
-            lines.add(new Line(record.getFormattedMessage(), record.getMdc("traceId"), record.getMdc("spanId"),
-                    record.getMdc("sampled"), console.format(record)));
-        }
-
-        List<Line> containing(String text) {
-            return lines.stream().filter(l -> l.message().contains(text)).toList();
-        }
-    }
-
-    Capture capture;
-    org.jboss.logmanager.Logger app;
+    LogCapture capture;
 
     @BeforeEach
     void capture() {
-        Formatter console = consoleHandler(LogContext.getLogContext().getLogger("").getHandlers()).getFormatter();
-        assertThat(console).as("quarkus.log.console.json.enabled=true gives the console a JSON formatter")
+        capture = LogCapture.of("io.packetclassifier");
+        assertThat(capture.consoleFormatter()).as("quarkus.log.console.json.enabled=true gives the console a JSON formatter")
                 .isInstanceOf(JsonFormatter.class);
-        capture = new Capture(console);
-        app = LogContext.getLogContext().getLogger("io.packetclassifier");
-        app.addHandler(capture);
     }
 
     @AfterEach
     void release() {
-        app.removeHandler(capture);
+        capture.close();
     }
 
     @Test
@@ -151,7 +117,7 @@ class TraceLogTest {
         assertThat(JSON.readTree(other.console()).path("mdc").path("traceId").asText()).isEqualTo(other.traceId());
 
         // The ids are there only for the line about the event.
-        assertThat(capture.lines).filteredOn(l -> !l.message().startsWith("Dead-lettered"))
+        assertThat(capture.lines()).filteredOn(l -> !l.message().startsWith("Dead-lettered"))
                 .allSatisfy(l -> assertThat(l.traceId()).isNull());
     }
 
@@ -178,21 +144,6 @@ class TraceLogTest {
         assertThat(capture.containing("below the level")).isEmpty();
         assertThat(capture.containing("about nothing in particular").get(0).traceId()).isNull();
         assertThat(after).containsExactly((String) null);
-    }
-
-    private static ConsoleHandler consoleHandler(Handler[] handlers) {
-        for (Handler handler : handlers) {
-            if (handler instanceof ConsoleHandler console) {
-                return console;
-            }
-            if (handler instanceof ExtHandler ext) {
-                ConsoleHandler nested = consoleHandler(ext.getHandlers());
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
     }
 
     private static SpanData finishedSpan(String spanId) {
