@@ -38,6 +38,11 @@ public class DevKafkaConfigSourceFactory implements ConfigSourceFactory {
         });
     }
 
+    /** Whether {@code bootstrapServers} is the in-process broker this JVM started (dev mode). */
+    public static boolean isDevBroker(String bootstrapServers) {
+        return bootstrapServers != null && bootstrapServers.equals(System.getProperty(RUNNING));
+    }
+
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(1);

@@ -6,32 +6,46 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
+import io.packetclassifier.devkafka.DevKafkaConfigSourceFactory;
 import io.packetclassifier.rules.ActiveRules;
 import io.packetclassifier.sink.CsvConfig;
+import io.packetclassifier.sink.DeadLetterQueue;
+import io.packetclassifier.sink.PublishConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * One readable line per start-up phase that the framework does not already report: the rules in force, and
- * where events come from and go to (the dev broker and the OTLP collector say so themselves).
+ * One readable line per start-up phase: the Kafka brokers, the topics read and written, the output file. The
+ * other phases say so themselves, once each: the dev broker when it starts ({@code DevKafkaConfigSourceFactory}),
+ * the rules when they are loaded ({@code ActiveRules}, again on each reload), the OTLP collector
+ * ({@code OtlpEndpointCheck}).
  */
 @Singleton
 class StartupReport {
 
     private static final Logger LOG = Logger.getLogger(StartupReport.class);
+    private static final String IN = "mp.messaging.incoming.raw-events.";
+    private static final String DEAD_LETTERS = "mp.messaging.outgoing." + DeadLetterQueue.CHANNEL + ".";
 
-    void onStart(@Observes StartupEvent event, ActiveRules rules, CsvConfig csv, Config config) {
-        LOG.infof("Rules: %d loaded, %d unsupported", rules.size(), rules.unsupported());
-        String prefix = "mp.messaging.incoming.raw-events.";
-        boolean consuming = config.getOptionalValue(prefix + "enabled", Boolean.class).orElse(true);
-        if (consuming) {
-            String bootstrap = config.getOptionalValue(prefix + "bootstrap.servers", String.class)
-                    .or(() -> config.getOptionalValue("kafka.bootstrap.servers", String.class)).orElse("localhost:9092");
-            LOG.infof("Input: topic %s on %s, consumer group %s", config.getOptionalValue(prefix + "topic", String.class)
-                    .orElse("raw-events"), bootstrap, config.getOptionalValue(prefix + "group.id", String.class).orElse("?"));
-            String problem = CsvWritableCheck.problem(csv.path().toAbsolutePath());
-            LOG.infof("Output: %s (%s)", csv.path().toAbsolutePath(), problem == null ? "writable" : problem);
-        } else {
-            LOG.info("Input: consumption of raw-events is switched off (generator-only mode); no CSV is written");
+    void onStart(@Observes StartupEvent event, ActiveRules rules, CsvConfig csv, PublishConfig publish, Config config) {
+        rules.current(); // loads them now if nothing has yet: their line comes with the other start-up lines
+        String bootstrap = value(config, IN + "bootstrap.servers", value(config, "kafka.bootstrap.servers", "localhost:9092"));
+        String protocol = value(config, IN + "security.protocol", value(config, "kafka.security.protocol", "PLAINTEXT"));
+        LOG.infof("Kafka: brokers %s%s, security protocol %s", bootstrap,
+                DevKafkaConfigSourceFactory.isDevBroker(bootstrap) ? " (in-process dev broker)" : "", protocol);
+        boolean consuming = config.getOptionalValue(IN + "enabled", Boolean.class).orElse(true);
+        if (!consuming) {
+            LOG.info("Topics: raw-events is not consumed (generator-only mode); no CSV is written");
+            return;
         }
+        // A channel's topic defaults to the channel's name, as in SmallRye Reactive Messaging.
+        LOG.infof("Topics: reading %s (group %s); classified events %s, dead letters to %s",
+                value(config, IN + "topic", "raw-events"), value(config, IN + "group.id", "generated"),
+                publish.enabled() ? "to " + publish.topic() : "not published", value(config, DEAD_LETTERS + "topic", DeadLetterQueue.CHANNEL));
+        String problem = CsvWritableCheck.problem(csv.path().toAbsolutePath());
+        LOG.infof("Output: %s (%s)", csv.path().toAbsolutePath(), problem == null ? "writable" : problem);
+    }
+
+    private static String value(Config config, String name, String otherwise) {
+        return config.getOptionalValue(name, String.class).orElse(otherwise);
     }
 }

@@ -71,7 +71,7 @@ public class EventClassifier {
         span.setStatus(StatusCode.ERROR, e.reason().code());
         span.end();
         return new RejectedRecord(record.getTopic(), record.getPartition(), offset, record.getKey(), record.getPayload(),
-                e.reason().code(), e.getMessage());
+                e.reason().code(), e.getMessage(), span.getSpanContext());
     }
 
     private ClassifiedEvent classify(KafkaRecord<byte[], byte[]> record, SecurityEvent event) {

@@ -81,6 +81,8 @@ public class CsvSink {
                 if (stopping) {
                     throw new IllegalStateException("Stopping with a batch unwritten; Kafka delivers it again", e);
                 }
+                // A line about the batch, so no trace id: its events belong to as many traces, and naming one would
+                // point at an arbitrary event. Each event's write_csv span lasts through the retries instead.
                 LOG.errorf("Cannot write %s (%s); retrying in %d ms, offsets stay uncommitted", config.path(), e,
                         backoff);
                 wait(backoff); // releases the lock, so that a shutdown can end the retries

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.pipeline.RejectedRecord;
+import io.packetclassifier.tracing.TraceLog;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -50,8 +51,8 @@ public class DeadLetterQueue {
     public CompletableFuture<Void> send(List<RejectedRecord> rejected) {
         List<CompletableFuture<Void>> sent = new ArrayList<>(rejected.size());
         for (RejectedRecord record : rejected) {
-            LOG.warnf("Dead-lettered %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
-                    record.reason(), record.message());
+            TraceLog.logf(LOG, Logger.Level.WARN, record.trace(), "Dead-lettered %s-%d@%d (%s): %s", record.topic(),
+                    record.partition(), record.offset(), record.reason(), record.message());
             metrics.deadLettered(record.reason());
             sent.add(send(record, record.value()));
         }
