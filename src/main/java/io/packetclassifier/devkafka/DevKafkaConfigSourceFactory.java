@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -57,11 +58,34 @@ public class DevKafkaConfigSourceFactory implements ConfigSourceFactory {
         Path dataDir = Path.of("target", "dev-kafka");
         int port = portFree(9092) ? 9092 : EmbeddedKafka.freePort();
         EmbeddedKafka broker = EmbeddedKafka.start(dataDir, port, EmbeddedKafka.freePort(), Map.of());
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "dev-kafka-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitApplicationStopped(10_000);
+            broker.close();
+        }, "dev-kafka-shutdown"));
         System.setProperty(RUNNING, broker.bootstrapServers());
         LOG.infof("Dev Kafka broker (in-process KRaft) listening on %s, data in %s, started in %d ms",
                 broker.bootstrapServers(), dataDir.toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
         return broker.bootstrapServers();
+    }
+
+    /**
+     * On Ctrl+C every shutdown hook runs at once: closing the broker before the application's consumers and
+     * producers had them retrying a vanished broker, and dev mode hung. So the broker waits (bounded) for the
+     * application to stop first.
+     */
+    private static void awaitApplicationStopped(long timeoutMillis) {
+        Application application = Application.currentApplication();
+        if (application == null) {
+            return;
+        }
+        Thread waiter = new Thread(application::awaitShutdown, "dev-kafka-await-application");
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            waiter.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean answers(String hostPort) {

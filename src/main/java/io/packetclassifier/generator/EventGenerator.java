@@ -93,7 +93,7 @@ public class EventGenerator {
     synchronized void close() {
         stop();
         if (producer != null) {
-            producer.close();
+            producer.close(java.time.Duration.ofSeconds(5)); // bounded: the broker may be gone already
             producer = null;
         }
     }
