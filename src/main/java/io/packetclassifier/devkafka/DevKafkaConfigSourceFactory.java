@@ -10,7 +10,6 @@ import java.util.OptionalInt;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.Application;
 import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -27,6 +26,7 @@ public class DevKafkaConfigSourceFactory implements ConfigSourceFactory {
 
     static final String BOOTSTRAP = "kafka.bootstrap.servers";
     private static final String RUNNING = "packet-classifier.dev-kafka.bootstrap";
+    static final String AWAIT_APPLICATION_STOPPED = "packet-classifier.dev-kafka.await-application-stopped";
     private static final Logger LOG = Logger.getLogger(DevKafkaConfigSourceFactory.class);
 
     @Override
@@ -71,14 +71,14 @@ public class DevKafkaConfigSourceFactory implements ConfigSourceFactory {
     /**
      * On Ctrl+C every shutdown hook runs at once: closing the broker before the application's consumers and
      * producers had them retrying a vanished broker, and dev mode hung. So the broker waits (bounded) for the
-     * application to stop first.
+     * application to stop first. The broker is started while Quarkus builds, in another class loader than the
+     * running application's, so the application hands over its wait as a plain Runnable ({@link DevKafkaLifecycle}).
      */
     private static void awaitApplicationStopped(long timeoutMillis) {
-        Application application = Application.currentApplication();
-        if (application == null) {
+        if (!(System.getProperties().get(AWAIT_APPLICATION_STOPPED) instanceof Runnable await)) {
             return;
         }
-        Thread waiter = new Thread(application::awaitShutdown, "dev-kafka-await-application");
+        Thread waiter = new Thread(await, "dev-kafka-await-application");
         waiter.setDaemon(true);
         waiter.start();
         try {
