@@ -74,7 +74,7 @@ metrics_exposed() {
   grep -q '^classifier_events_consumed_total' <<<"${m}" && grep -q '^classifier_events_classified_total{' <<<"${m}" &&
     grep -q '^kafka_consumer_fetch_manager_records_lag' <<<"${m}"
 }
-csv_has_rows() { [[ $(wc -l <target/classified_packets.csv) -gt 1 ]]; }
+csv_has_rows() { [[ $(wc -l <app/target/classified_packets.csv) -gt 1 ]]; }
 
 check "classifier counts move (packet-classifier_getSummary)" summary_moves
 check "Kafka Dev UI lists raw-events" topics_list_raw_events
@@ -85,7 +85,7 @@ check "summary gives rules loaded and per-tactic counts" summary_has_rules_and_t
 check "generator switches off and on (packet-classifier_setGenerator)" generator_toggles
 check "classifier page on /q/classifier" page_served
 check "/q/metrics has classifier and Kafka consumer lag metrics" metrics_exposed
-check "target/classified_packets.csv has rows" csv_has_rows
+check "app/target/classified_packets.csv has rows" csv_has_rows
 
 echo "check-dev-mode: ${passed} passed, ${failed} failed"
 [[ ${failed} -eq 0 ]]

@@ -160,7 +160,7 @@ class EventParserTest {
     @Test
     void allRegressionEventsParse() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        List<String> lines = Files.readAllLines(Path.of("../shared/sigma/regression/process_creation.jsonl"));
+        List<String> lines = Files.readAllLines(Path.of("../../shared/sigma/regression/process_creation.jsonl"));
         assertThat(lines).hasSize(40);
         for (String line : lines) {
             JsonNode event = json.readTree(line).get("event");

@@ -70,7 +70,7 @@ class EventFuzzTest {
             corpus.add(SampleEvents.next(random::nextInt));
         }
         ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(Path.of("../shared/sigma/regression/process_creation.jsonl"))) {
+        for (String line : Files.readAllLines(Path.of("../../shared/sigma/regression/process_creation.jsonl"))) {
             corpus.add(json.writeValueAsBytes(json.readTree(line).get("event")));
         }
         return corpus;

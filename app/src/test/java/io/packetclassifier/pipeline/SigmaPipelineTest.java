@@ -46,7 +46,7 @@ class SigmaPipelineTest {
     public static class WithSigmaHq implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("classifier.rules.sigma-paths", "../shared/sigma/rules",
+            return Map.of("classifier.rules.sigma-paths", "../../shared/sigma/rules",
                     "classifier.csv.path", CSV.toString(),
                     "classifier.csv.extra-columns", "true");
         }
@@ -64,7 +64,7 @@ class SigmaPipelineTest {
         assertThat(rules.unsupported()).isZero();
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("../shared/sigma/regression/process_creation.jsonl"))) {
+        for (String line : Files.readAllLines(Path.of("../../shared/sigma/regression/process_creation.jsonl"))) {
             lines.add(json.readTree(line));
         }
         // Fresh ids: the same regression events may already be in the topic from another test run.

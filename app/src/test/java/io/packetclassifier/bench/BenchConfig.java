@@ -64,7 +64,7 @@ record BenchConfig(long events, List<String> runs, Map<String, Variant> variants
                 split(get.apply("bench.service.opts", ""), "\\s+"),
                 split(get.apply("bench.traced.opts", ""), "\\s+"),
                 get.apply("bench.sigma", "auto"),
-                Path.of(get.apply("bench.sigma.paths", "../shared/sigma/rules")).toAbsolutePath().normalize(),
+                Path.of(get.apply("bench.sigma.paths", "../../shared/sigma/rules")).toAbsolutePath().normalize(),
                 new TreeSet<>(split(get.apply("bench.jfr", ""), ",")),
                 Boolean.parseBoolean(get.apply("bench.keep-csv", "false")),
                 Integer.parseInt(get.apply("bench.retries", "1")));

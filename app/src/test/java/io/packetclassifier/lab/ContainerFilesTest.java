@@ -35,7 +35,9 @@ import io.smallrye.config.ConfigMapping;
  */
 class ContainerFilesTest {
 
-    static final Path COMPOSE = Path.of("compose.yml");
+    // The service is the app module of the build: compose.yml and README.md are one level up.
+    static final Path COMPOSE = Path.of("..", "compose.yml");
+    static final Path README = Path.of("..", "README.md");
     static final Path DOCKER = Path.of("src", "main", "docker");
 
     @SuppressWarnings("unchecked")
@@ -76,7 +78,7 @@ class ContainerFilesTest {
         assertThat(list(service("jaeger"), "ports")).contains("16686:16686", "4317:4317");
 
         Map<String, Object> build = (Map<String, Object>) service("classifier").get("build");
-        assertThat(build.get("context")).isEqualTo(".");
+        assertThat(build.get("context")).isEqualTo("app");
         assertThat(Path.of(String.valueOf(build.get("dockerfile")))).isEqualTo(DOCKER.resolve("Dockerfile.native"))
                 .exists();
         assertThat(list(service("classifier"), "ports")).contains("8080:8080");
@@ -145,9 +147,9 @@ class ContainerFilesTest {
 
     @Test
     void theReadmesContainerCommandsMatchTheFiles() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(README);
         assertThat(readme).contains("./mvnw package -Dnative -Dquarkus.native.container-build=true",
-                "docker build -f src/main/docker/Dockerfile.native -t packet-classifier .", "docker compose up --build",
+                "docker build -f app/src/main/docker/Dockerfile.native -t packet-classifier app", "docker compose up --build",
                 "./mvnw verify -Dnative");
         Matcher dockerfiles = Pattern.compile("src/main/docker/(Dockerfile\\.[a-z-]+)").matcher(readme);
         while (dockerfiles.find()) {

@@ -29,7 +29,7 @@ import io.packetclassifier.generator.SampleEvents;
  * <pre>
  * ./mvnw -q test-compile
  * ./mvnw -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
- * java -cp target/test-classes:target/classes:$(cat cp.txt) io.packetclassifier.sigma.EngineBenchmark [events]
+ * (in app/) java -cp target/test-classes:target/classes:$(cat cp.txt) io.packetclassifier.sigma.EngineBenchmark [events]
  * </pre>
  */
 public final class EngineBenchmark {
@@ -57,7 +57,7 @@ public final class EngineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 1_000_000;
-        Result result = run(events, Path.of(System.getProperty("shared.sigma", "../shared/sigma")), System.out);
+        Result result = run(events, Path.of(System.getProperty("shared.sigma", "../../shared/sigma")), System.out);
         System.out.print(result.table());
     }
 

@@ -13,7 +13,7 @@ import io.packetclassifier.attack.AttackCatalog;
 final class SigmaTesting {
 
     static final AttackCatalog CATALOG = AttackCatalog.bundled();
-    static final Path SHARED = Path.of("../shared/sigma");
+    static final Path SHARED = Path.of("../../shared/sigma");
 
     private static SigmaRuleSet sigmaHq;
 
