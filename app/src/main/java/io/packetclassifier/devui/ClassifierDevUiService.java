@@ -6,21 +6,20 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.packetclassifier.devui.runtime.ClassifierDevUiData;
 import io.packetclassifier.generator.EventGenerator;
 import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.observability.RecentEvents;
 import io.packetclassifier.rules.ActiveRules;
-import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The classifier's Dev UI backend: its public methods are the JSON-RPC methods {@code packet-classifier_getSummary},
- * {@code packet-classifier_getRecentEvents} and {@code packet-classifier_setGenerator} (see
- * {@link DevUiJsonRpcRegistration}). Plain reads of the meters and the generator, so it is cheap to poll.
+ * What the classifier's Dev UI card shows (the extension in {@code devui/}): its JSON-RPC methods
+ * {@code packet-classifier-devui_getSummary}, {@code _getRecentEvents} and {@code _setGenerator} forward here.
+ * Plain reads of the meters and the generator, so it is cheap to poll.
  */
 @ApplicationScoped
-@Unremovable // looked up by class from the Dev UI router, never injected
-public class ClassifierDevUiService {
+public class ClassifierDevUiService implements ClassifierDevUiData {
 
     @RegisterForReflection
     public record Generator(boolean running, double rate) {
@@ -45,7 +44,8 @@ public class ClassifierDevUiService {
     }
 
     /** Counts since start-up: consumed, written, dead-lettered, per tactic and technique; rules; generator. */
-    public Summary getSummary() {
+    @Override
+    public Summary summary() {
         Map<String, Map<String, Long>> perTechnique = metrics.classifiedCounts();
         Map<String, Long> perTactic = new TreeMap<>();
         perTechnique.forEach((tactic, techniques) -> perTactic.put(tactic,
@@ -55,12 +55,14 @@ public class ClassifierDevUiService {
     }
 
     /** The last events written, newest first, with their labels. */
-    public List<RecentEvents.Entry> getRecentEvents() {
+    @Override
+    public List<RecentEvents.Entry> recentEvents() {
         return recent.newestFirst(RecentEvents.CAPACITY);
     }
 
     /** Starts the sample-event generator at {@code rate} events/s (the current rate when not positive), or stops it. */
-    public Generator setGenerator(boolean on, double rate) {
+    @Override
+    public Generator generator(boolean on, double rate) {
         if (on) {
             generator.start(rate > 0 ? rate : generator.rate());
         } else {
@@ -71,5 +73,15 @@ public class ClassifierDevUiService {
 
     private Generator generator() {
         return new Generator(generator.running(), generator.rate());
+    }
+
+    @Override
+    public long written() {
+        return metrics.rowsWrittenCount();
+    }
+
+    @Override
+    public long deadLettered() {
+        return metrics.deadLetteredCount();
     }
 }

@@ -42,22 +42,22 @@ class ClassifierDevUiServiceTest {
 
     @AfterEach
     void generatorOff() {
-        service.setGenerator(false, 0);
+        service.generator(false, 0);
     }
 
     @Test
     void theGeneratorTogglesAndTheCountsFollowTheRowsWritten() throws Exception {
-        ClassifierDevUiService.Summary before = service.getSummary();
+        ClassifierDevUiService.Summary before = service.summary();
         assertThat(before.generator().running()).isFalse();
         assertThat(before.rulesLoaded()).isEqualTo(rules.size()).isPositive();
         assertThat(before.rulesUnsupported()).isZero();
 
-        ClassifierDevUiService.Generator on = service.setGenerator(true, 200);
+        ClassifierDevUiService.Generator on = service.generator(true, 200);
         assertThat(on.running()).isTrue();
         assertThat(on.rate()).isEqualTo(200.0);
 
         ClassifierDevUiService.Summary after = await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .until(service::getSummary, s -> s.written() >= before.written() + 100);
+                .until(service::summary, s -> s.written() >= before.written() + 100);
         assertThat(after.generator()).isEqualTo(new ClassifierDevUiService.Generator(true, 200.0));
         assertThat(after.consumed()).isGreaterThanOrEqualTo(after.written());
         long labelled = after.perTactic().values().stream().mapToLong(Long::longValue).sum();
@@ -67,12 +67,12 @@ class ClassifierDevUiServiceTest {
         assertThat(after.deadLettered()).isEqualTo(after.deadLetteredByReason().values().stream()
                 .mapToLong(Long::longValue).sum());
 
-        ClassifierDevUiService.Generator off = service.setGenerator(false, 0);
+        ClassifierDevUiService.Generator off = service.generator(false, 0);
         assertThat(off.running()).isFalse();
-        assertThat(service.getSummary().generator().running()).isFalse();
+        assertThat(service.summary().generator().running()).isFalse();
 
         // Every recent event is a row of the CSV file, with the same labels.
-        List<RecentEvents.Entry> recent = service.getRecentEvents();
+        List<RecentEvents.Entry> recent = service.recentEvents();
         assertThat(recent).isNotEmpty().hasSizeLessThanOrEqualTo(RecentEvents.CAPACITY);
         Path path = csv.path();
         Map<String, org.apache.commons.csv.CSVRecord> rows = TestEvents.rowsById(path);
@@ -87,7 +87,7 @@ class ClassifierDevUiServiceTest {
 
     @Test
     void switchingOnWithoutARateKeepsTheCurrentOne() {
-        double current = service.getSummary().generator().rate();
-        assertThat(service.setGenerator(true, 0)).isEqualTo(new ClassifierDevUiService.Generator(true, current));
+        double current = service.summary().generator().rate();
+        assertThat(service.generator(true, 0)).isEqualTo(new ClassifierDevUiService.Generator(true, current));
     }
 }
