@@ -73,7 +73,7 @@ export class QwcClassifierDashboard extends LitElement {
             <div class="generator">
                 <vaadin-checkbox label="publishing sample events to raw-events" .checked="${s.generator.running}"
                     @change="${e => this._setGenerator(e.target.checked)}"></vaadin-checkbox>
-                <vaadin-number-field label="events/s" min="0.1" step="1" .value="${String(this._rate ?? s.generator.rate)}"
+                <vaadin-number-field label="events/s" min="0" .value="${String(this._rate ?? s.generator.rate)}"
                     @change="${e => { this._rate = parseFloat(e.target.value) || 0; }}"></vaadin-number-field>
                 <vaadin-button @click="${() => this._setGenerator(true)}">Apply rate</vaadin-button>
             </div>
