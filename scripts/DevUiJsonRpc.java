@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Calls one method on the Dev UI's JSON-RPC websocket and prints the response line, e.g.
- * {@code java scripts/DevUiJsonRpc.java http://localhost:8080 packet-classifier_getSummary '{}'}.
+ * {@code java scripts/DevUiJsonRpc.java http://localhost:8080 packet-classifier-devui_getSummary '{}'}.
  * Plain JDK 17 (java.net.http), run as a single-file program; exits 1 when there is no answer or an error.
  */
 public class DevUiJsonRpc {
