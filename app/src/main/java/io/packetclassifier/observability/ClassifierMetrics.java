@@ -106,13 +106,14 @@ public class ClassifierMetrics {
      * the batch's last events for the Dev UI.
      */
     public void batchWritten(ClassifiedBatch batch, long writeNanos) {
-        csvWrite.record(writeNanos, TimeUnit.NANOSECONDS);
-        recent.written(batch.events());
-        rowsWritten.increment(batch.events().size());
+        // Latency before the row count: a reader that sees the rows then sees their latency too.
         Long oldest = oldestTimestamp.remove(batch);
         if (oldest != null) {
             endToEnd.record(Math.max(0, System.currentTimeMillis() - oldest), TimeUnit.MILLISECONDS);
         }
+        csvWrite.record(writeNanos, TimeUnit.NANOSECONDS);
+        recent.written(batch.events());
+        rowsWritten.increment(batch.events().size());
     }
 
     /** One event set aside (dead-letter topic or dropped) for the given reason code, e.g. {@code invalid-json}. */
