@@ -20,8 +20,6 @@ import org.apache.commons.csv.CSVRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.packetclassifier.generator.SampleEvents;
@@ -38,17 +36,7 @@ class CrashRecoveryIT {
 
     static final int EVENTS = 50_000;
     static final ObjectMapper JSON = new ObjectMapper();
-    static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
+    static final KafkaCompanion kafka = KafkaBroker.companion();
 
     @Test
     void killedThreeTimesMidStreamEveryEventIsWrittenExactlyOnce() throws Exception {

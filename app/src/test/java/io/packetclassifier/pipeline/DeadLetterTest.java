@@ -20,8 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.packetclassifier.sink.CsvConfig;
@@ -38,20 +36,10 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 @QuarkusTestResource(KafkaBroker.class)
 class DeadLetterTest {
 
-    static KafkaCompanion kafka;
+    static final KafkaCompanion kafka = KafkaBroker.companion();
 
     @Inject
     CsvConfig csv;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     /** Bad input → the reason code it must get (one of each kind; EventParserTest has the variants). */
     static Map<String, byte[]> badInputs() {

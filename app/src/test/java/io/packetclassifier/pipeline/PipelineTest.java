@@ -19,8 +19,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.packetclassifier.sink.CsvConfig;
@@ -37,20 +35,10 @@ class PipelineTest {
     static final String TOPIC = "raw-events";
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    static KafkaCompanion kafka;
+    static final KafkaCompanion kafka = KafkaBroker.companion();
 
     @Inject
     CsvConfig csv;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
 
     /** The seed's rule table, one case per branch: event type, extra fields, expected tactic and technique. */
     static List<Object[]> seedCases() {

@@ -7,11 +7,13 @@ import java.util.Map;
 
 import io.packetclassifier.devkafka.EmbeddedKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** One real in-process KRaft broker per test JVM, on free ports, shared by every test that needs Kafka. */
 public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedKafka broker;
+    private static KafkaCompanion companion;
 
     public static synchronized EmbeddedKafka broker() {
         if (broker == null) {
@@ -21,9 +23,24 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException(e);
             }
             EmbeddedKafka started = broker;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                synchronized (KafkaBroker.class) {
+                    if (companion != null) {
+                        companion.close();
+                    }
+                }
+                started.close();
+            }));
         }
         return broker;
+    }
+
+    /** A companion (producers, consumers, admin) on that broker, shared like the broker and closed before it. */
+    public static synchronized KafkaCompanion companion() {
+        if (companion == null) {
+            companion = new KafkaCompanion(broker().bootstrapServers());
+        }
+        return companion;
     }
 
     @Override

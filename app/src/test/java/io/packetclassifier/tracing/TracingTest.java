@@ -12,8 +12,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.opentelemetry.api.trace.SpanKind;
@@ -28,17 +26,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 @QuarkusTestResource(KafkaBroker.class)
 class TracingTest {
 
-    static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
+    static final KafkaCompanion kafka = KafkaBroker.companion();
 
     @Test
     void withTraceparentHeaderConsumeEventIsAChildOfTheProducersSpan() {
