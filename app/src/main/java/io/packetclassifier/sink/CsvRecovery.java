@@ -114,6 +114,6 @@ final class CsvRecovery {
     }
 
     private static boolean isUuid(byte[] b, int at) {
-        return EventIdSet.isUuid(new String(b, at, 36, StandardCharsets.ISO_8859_1));
+        return io.packetclassifier.event.Uuid.parse(new String(b, at, 36, StandardCharsets.ISO_8859_1), new long[2]);
     }
 }

@@ -94,8 +94,4 @@ final class EventIdSet {
         long h = (hi * 0x9E3779B97F4A7C15L) ^ lo;
         return (int) (h ^ (h >>> 29)) & mask;
     }
-
-    static boolean isUuid(CharSequence s) {
-        return Uuid.parse(s, new long[2]);
-    }
 }

@@ -17,27 +17,12 @@ final class RecentEventIds {
         this.generation = generation;
     }
 
-    void add(String eventId) {
-        if (io.packetclassifier.event.Uuid.parse(eventId, bits)) {
-            add(bits[0], bits[1]);
-        }
-    }
-
     private void add(long hi, long lo) {
         current.add(hi, lo);
         if (current.size() >= generation) {
             previous = current;
             current = new EventIdSet();
         }
-    }
-
-    boolean contains(String eventId) {
-        if (!io.packetclassifier.event.Uuid.parse(eventId, bits)) {
-            return false;
-        }
-        long hi = bits[0];
-        long lo = bits[1];
-        return current.contains(hi, lo) || previous.contains(hi, lo) || fromFiles.contains(hi, lo);
     }
 
     /** Whether the id is known; if not, it is added (one parse of the id for both). */

@@ -14,12 +14,14 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.trace.IdGenerator;
+import io.packetclassifier.event.Uuid;
 
 /**
  * The spans of one event: {@code consume_event} (CONSUMER) with children {@code classify_event} and
@@ -75,10 +77,14 @@ public class EventTracing {
         if (eventId == null) {
             return Context.root();
         }
-        String traceId = hexDigits(eventId);
-        TraceFlags flags = sampled(traceId) ? TraceFlags.getSampled() : TraceFlags.getDefault();
-        SpanContext remote = SpanContext.createFromRemoteParent(traceId, IDS.generateSpanId(), flags,
-                TraceState.getDefault());
+        long[] bits = new long[2];
+        if (!Uuid.parse(eventId, bits)) {
+            return Context.root();
+        }
+        // The trace id is the UUID's 32 hex digits, lower case.
+        TraceFlags flags = sampled(bits[0], bits[1]) ? TraceFlags.getSampled() : TraceFlags.getDefault();
+        SpanContext remote = SpanContext.createFromRemoteParent(TraceId.fromLongs(bits[0], bits[1]),
+                IDS.generateSpanId(), flags, TraceState.getDefault());
         return remote.isValid() ? Context.root().with(Span.wrap(remote)) : Context.root();
     }
 
@@ -87,20 +93,12 @@ public class EventTracing {
      * flag (the default sampler, parentbased_always_on, follows it). Hashing all 128 bits keeps the ratio
      * true for UUIDs, whose fixed version and variant bits skew samplers that read the id's digits directly.
      */
-    boolean sampled(String traceId) {
+    boolean sampled(long idHi, long idLo) {
         if (sampleBelow == Long.MAX_VALUE) {
             return true;
         }
-        long h = mix(parseHex(traceId, 0) ^ Long.rotateLeft(parseHex(traceId, 16), 32));
+        long h = mix(idHi ^ Long.rotateLeft(idLo, 32));
         return (h >>> 1) < sampleBelow;
-    }
-
-    private static long parseHex(String hex, int from) {
-        long value = 0;
-        for (int i = from; i < from + 16 && i < hex.length(); i++) {
-            value = value << 4 | Character.digit(hex.charAt(i), 16) & 0xF;
-        }
-        return value;
     }
 
     /** MurmurHash3's 64-bit finaliser: every input bit affects every output bit. */
@@ -125,18 +123,5 @@ public class EventTracing {
             return Span.getInvalid();
         }
         return tracer.spanBuilder(name).setParent(Context.root().with(parent)).startSpan();
-    }
-
-    /** The id's characters other than dashes, lower case: a UUID's 32 hex digits. */
-    private static String hexDigits(String id) {
-        char[] hex = new char[id.length()];
-        int n = 0;
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c != '-') {
-                hex[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            }
-        }
-        return new String(hex, 0, n);
     }
 }
