@@ -64,9 +64,7 @@ public class CsvSink {
     public synchronized void write(ClassifiedBatch batch) throws InterruptedException {
         List<Span> writeSpans = new ArrayList<>(batch.events().size());
         for (ClassifiedEvent event : batch.events()) {
-            if (event.span().isRecording()) {
-                writeSpans.add(tracing.startChild(event.span(), EventTracing.WRITE_CSV));
-            }
+            writeSpans.add(tracing.startChild(event.span(), EventTracing.WRITE_CSV)); // no-op span when unsampled
         }
         long backoff = 100;
         while (true) {
