@@ -61,7 +61,8 @@ public final class EventParser {
         if (eventId == null || eventId.isBlank()) {
             throw new InvalidEventException(RejectReason.MISSING_EVENT_ID, "no event_id");
         }
-        if (!isUuid(eventId)) {
+        long[] bits = new long[2];
+        if (!Uuid.parse(eventId, bits) || (bits[0] | bits[1]) == 0) {
             throw new InvalidEventException(RejectReason.INVALID_EVENT_ID,
                     "event_id is not a UUID (8-4-4-4-12 hex digits, not all zero)");
         }
@@ -70,7 +71,7 @@ public final class EventParser {
             throw new InvalidEventException(RejectReason.MISSING_EVENT_TYPE, "no event_type");
         }
         return new SecurityEvent(eventId, orEmpty(fields.get("timestamp")), orEmpty(fields.get("user")),
-                orEmpty(fields.get("host")), orEmpty(fields.get("source_ip")), eventType, fields);
+                orEmpty(fields.get("host")), orEmpty(fields.get("source_ip")), eventType, fields, bits[0], bits[1]);
     }
 
     private static Map<String, String> readObject(byte[] value) throws InvalidEventException {
@@ -190,12 +191,6 @@ public final class EventParser {
             case VALUE_NULL -> "null";
             default -> token.name();
         };
-    }
-
-    /** 8-4-4-4-12 hex digits, any case, not the all-zero UUID (an all-zero trace id is invalid). */
-    static boolean isUuid(String id) {
-        long[] bits = new long[2];
-        return Uuid.parse(id, bits) && (bits[0] | bits[1]) != 0;
     }
 
     /** The kind of syntax error, from the start of Jackson's message, before it quotes any input. */

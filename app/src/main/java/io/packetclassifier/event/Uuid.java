@@ -49,4 +49,13 @@ public final class Uuid {
         return bad >= 0;
     }
 
+    /** The id's bits as {@code {hi, lo}}; {@code {0, 0}} when it is not a UUID. */
+    static long[] bits(CharSequence id) {
+        long[] bits = new long[2];
+        if (id == null || !parse(id, bits)) {
+            bits[0] = 0;
+            bits[1] = 0;
+        }
+        return bits;
+    }
 }

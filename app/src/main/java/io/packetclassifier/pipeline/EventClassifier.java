@@ -12,7 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Context;
 import io.packetclassifier.event.EventParser;
 import io.packetclassifier.event.InvalidEventException;
 import io.packetclassifier.event.SecurityEvent;
@@ -75,8 +74,7 @@ public class EventClassifier {
     }
 
     private ClassifiedEvent classify(KafkaRecord<byte[], byte[]> record, SecurityEvent event) {
-        Context parent = tracing.parentOf(record.getHeaders(), event.eventId());
-        Span span = tracing.startConsume(parent);
+        Span span = tracing.startConsume(record.getHeaders(), event.idHi(), event.idLo());
         if (span.isRecording()) {
             span.setAttribute("event.id", event.eventId());
             span.setAttribute("event.type", event.eventType());

@@ -16,8 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import io.opentelemetry.api.trace.SpanContext;
 import io.packetclassifier.pipeline.ClassifiedEvent;
+import io.packetclassifier.tracing.Traceparent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -78,34 +78,15 @@ public class ClassifiedEventsTopic {
         };
         for (ClassifiedEvent event : events) {
             RecordHeaders headers = new RecordHeaders();
-            SpanContext span = event.span().getSpanContext();
-            if (span.isValid()) {
-                headers.add("traceparent", traceparent(span));
+            byte[] traceparent = Traceparent.of(event.span());
+            if (traceparent != null) {
+                headers.add("traceparent", traceparent);
             }
+            // ISO-8859-1: a validated UUID is ASCII, and this charset's encoder is a plain copy
             out.send(new ProducerRecord<>(config.topic(), null,
-                    event.event().eventId().getBytes(StandardCharsets.US_ASCII), event.json(), headers), onError);
+                    event.event().eventId().getBytes(StandardCharsets.ISO_8859_1), event.json(), headers), onError);
         }
         return new Sent(failure);
-    }
-
-    /** W3C traceparent, {@code 00-<trace id>-<span id>-<flags>}, written straight into its 55 bytes. */
-    static byte[] traceparent(SpanContext span) {
-        byte[] header = new byte[55];
-        header[0] = '0';
-        header[1] = '0';
-        header[2] = '-';
-        ascii(span.getTraceId(), header, 3);
-        header[35] = '-';
-        ascii(span.getSpanId(), header, 36);
-        header[52] = '-';
-        ascii(span.getTraceFlags().asHex(), header, 53);
-        return header;
-    }
-
-    private static void ascii(String text, byte[] into, int at) {
-        for (int i = 0; i < text.length(); i++) {
-            into[at + i] = (byte) text.charAt(i);
-        }
     }
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {

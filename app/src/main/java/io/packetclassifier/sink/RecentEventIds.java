@@ -8,7 +8,6 @@ package io.packetclassifier.sink;
 final class RecentEventIds {
 
     private final int generation;
-    private final long[] bits = new long[2]; // single-threaded: the sink's lock
     private EventIdSet current = new EventIdSet();
     private EventIdSet previous = EventIdSet.EMPTY;
     private EventIdSet fromFiles = EventIdSet.EMPTY;
@@ -25,13 +24,8 @@ final class RecentEventIds {
         }
     }
 
-    /** Whether the id is known; if not, it is added (one parse of the id for both). */
-    boolean containsElseAdd(String eventId) {
-        if (!io.packetclassifier.event.Uuid.parse(eventId, bits)) {
-            return false;
-        }
-        long hi = bits[0];
-        long lo = bits[1];
+    /** Whether the id whose 128 bits are {@code hi}, {@code lo} (see {@code Uuid.parse}) is known; if not, it is added. */
+    boolean containsElseAdd(long hi, long lo) {
         if (current.contains(hi, lo) || previous.contains(hi, lo) || fromFiles.contains(hi, lo)) {
             return true;
         }

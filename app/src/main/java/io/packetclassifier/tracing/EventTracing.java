@@ -3,11 +3,14 @@ package io.packetclassifier.tracing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -29,7 +32,7 @@ import io.packetclassifier.event.Uuid;
  * remote span in the trace whose id is the event_id's 32 hex digits, so the producer's spans and ours form
  * one trace even when the producer sends no header (as the seed notebook's producer does).
  */
-@ApplicationScoped
+@Singleton // called per event: a singleton is injected as itself, without a client proxy's look-up per call
 public class EventTracing {
 
     public static final String CONSUME_EVENT = "consume_event";
@@ -59,33 +62,83 @@ public class EventTracing {
     /** Events whose id hashes below this are sampled; Long.MAX_VALUE samples all. */
     private final long sampleBelow;
 
-    EventTracing(OpenTelemetry openTelemetry, TracingConfig config) {
+    /** Whether the SDK's sampler follows a remote parent's decision, so that ours is final (see startConsume). */
+    private final boolean samplerFollowsParent;
+
+    @Inject
+    EventTracing(OpenTelemetry openTelemetry, TracingConfig config,
+            @ConfigProperty(name = "quarkus.otel.traces.sampler", defaultValue = "parentbased_always_on") String sampler) {
         this.tracer = openTelemetry.getTracer("packet-classifier");
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         double ratio = Math.max(0, Math.min(1, config.sampleRatio()));
         this.sampleBelow = ratio >= 1 ? Long.MAX_VALUE : (long) (ratio * Long.MAX_VALUE);
+        this.samplerFollowsParent = sampler.startsWith("parentbased_");
+    }
+
+    /** With the SDK's default sampler, {@code parentbased_always_on}. */
+    EventTracing(OpenTelemetry openTelemetry, TracingConfig config) {
+        this(openTelemetry, config, "parentbased_always_on");
+    }
+
+    /**
+     * The {@code consume_event} span of an event whose id has the 128 bits {@code idHi}, {@code idLo}: a child
+     * of the record's traceparent when it has a valid one, else of a remote parent in the trace named by the
+     * id. When that trace is not sampled, the span is made here rather than by the SDK, which would make the
+     * same non-recording span but pay for hex id strings nobody reads.
+     */
+    public Span startConsume(Headers headers, long idHi, long idLo) {
+        Context propagated = propagated(headers);
+        if (propagated != null) {
+            return startConsume(propagated);
+        }
+        if ((idHi | idLo) == 0) {
+            return startConsume(Context.root());
+        }
+        boolean sampled = sampled(idHi, idLo);
+        if (!sampled && samplerFollowsParent) {
+            return new UnsampledEventSpan(idHi, idLo, nonZeroRandom());
+        }
+        return startConsume(derivedParent(idHi, idLo, sampled));
     }
 
     /** The context a record's spans continue: its propagated context, else one derived from the event id. */
     public Context parentOf(Headers headers, String eventId) {
+        Context propagated = propagated(headers);
+        if (propagated != null) {
+            return propagated;
+        }
+        long[] bits = new long[2];
+        if (eventId == null || !Uuid.parse(eventId, bits) || (bits[0] | bits[1]) == 0) {
+            return Context.root();
+        }
+        return derivedParent(bits[0], bits[1], sampled(bits[0], bits[1]));
+    }
+
+    /** The context of the record's valid traceparent header; null when it has none. */
+    private Context propagated(Headers headers) {
         if (headers != null && headers.lastHeader("traceparent") != null) {
             Context extracted = propagator.extract(Context.root(), headers, KAFKA_HEADERS);
             if (Span.fromContext(extracted).getSpanContext().isValid()) {
                 return extracted;
             }
         }
-        if (eventId == null) {
-            return Context.root();
-        }
-        long[] bits = new long[2];
-        if (!Uuid.parse(eventId, bits)) {
-            return Context.root();
-        }
-        // The trace id is the UUID's 32 hex digits, lower case.
-        TraceFlags flags = sampled(bits[0], bits[1]) ? TraceFlags.getSampled() : TraceFlags.getDefault();
-        SpanContext remote = SpanContext.createFromRemoteParent(TraceId.fromLongs(bits[0], bits[1]),
+        return null;
+    }
+
+    /** A remote parent in the trace whose id is the event id's 32 hex digits, lower case. */
+    private static Context derivedParent(long idHi, long idLo, boolean sampled) {
+        TraceFlags flags = sampled ? TraceFlags.getSampled() : TraceFlags.getDefault();
+        SpanContext remote = SpanContext.createFromRemoteParent(TraceId.fromLongs(idHi, idLo),
                 IDS.generateSpanId(), flags, TraceState.getDefault());
         return remote.isValid() ? Context.root().with(Span.wrap(remote)) : Context.root();
+    }
+
+    private static long nonZeroRandom() {
+        long id;
+        do {
+            id = ThreadLocalRandom.current().nextLong();
+        } while (id == 0);
+        return id;
     }
 
     /**

@@ -668,6 +668,9 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- processes
 
+    /** A variant's option naming the service jar it runs instead of the one just built. */
+    private static final String OTHER_JAR = "-Dbench.jar=";
+
     private Process startService(String id, String topic, Path csv, List<String> opts) throws IOException {
         List<String> args = new ArrayList<>();
         if (config.jfr().contains(id)) {
@@ -683,9 +686,16 @@ public final class Benchmark {
                 "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf",
                 "-Dquarkus.otel.exporter.otlp.traces.endpoint=" + receiver.endpoint()));
         args.addAll(config.serviceOpts());
-        args.addAll(opts);
+        Path jar = config.jar();
+        for (String opt : opts) {
+            if (opt.startsWith(OTHER_JAR)) {
+                jar = Path.of(opt.substring(OTHER_JAR.length())); // another build, side by side in the same run
+            } else {
+                args.add(opt);
+            }
+        }
         args.add("-jar");
-        args.add(config.jar().toString());
+        args.add(jar.toString());
         return startJava(id, args, true);
     }
 

@@ -43,7 +43,9 @@ class EventFuzzTest {
             byte[] input = mutate(corpus.get(random.nextInt(corpus.size())), random);
             try {
                 SecurityEvent event = parser.parse(input);
-                assertThat(EventParser.isUuid(event.eventId())).isTrue();
+                // a UUID, not all zero, whose bits the event carries
+                assertThat(event.idHi() | event.idLo()).isNotZero();
+                assertThat(Uuid.bits(event.eventId())).containsExactly(event.idHi(), event.idLo());
                 assertThat(event.eventType()).isNotBlank();
                 assertThat(List.of(event.timestamp(), event.user(), event.host(), event.sourceIp())).doesNotContainNull();
                 Classification labels = rules.classify(event);

@@ -35,7 +35,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
-/** The 40 regression events through Kafka with all 1,183 SigmaHQ rules: each fires its rule on classified-events. */
+/**
+ * The 40 regression events through Kafka with all 1,183 SigmaHQ rules: each fires its rule on classified-events,
+ * whose traceparent continues the trace named by the event id, sampled or not.
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaBroker.class)
 @TestProfile(SigmaPipelineTest.WithSigmaHq.class)
@@ -48,7 +51,9 @@ class SigmaPipelineTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("classifier.rules.sigma-paths", "../../shared/sigma/rules",
                     "classifier.csv.path", CSV.toString(),
-                    "classifier.csv.extra-columns", "true");
+                    "classifier.csv.extra-columns", "true",
+                    // half the events traced: both kinds of consume_event span must give classified-events a traceparent
+                    "classifier.tracing.sample-ratio", "0.5");
         }
     }
 
@@ -82,6 +87,7 @@ class SigmaPipelineTest {
                     .awaitCompletion(Duration.ofSeconds(30));
         }
         Map<String, JsonNode> published = new HashMap<>();
+        java.util.Set<String> traceFlags = new java.util.HashSet<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(KafkaBroker.broker().bootstrapServers(),
                     "classified-events")) {
@@ -89,12 +95,19 @@ class SigmaPipelineTest {
                 String id = value.get("event_id").asText();
                 if (expectById.containsKey(id)) {
                     assertThat(new String(record.key(), StandardCharsets.US_ASCII)).isEqualTo(id);
+                    var traceparent = record.headers().lastHeader("traceparent");
+                    assertThat(traceparent).as("traceparent of %s", id).isNotNull();
+                    String header = new String(traceparent.value(), StandardCharsets.US_ASCII);
+                    assertThat(header).matches("00-" + id.replace("-", "") + "-[0-9a-f]{16}-0[01]")
+                            .doesNotContain("-0000000000000000-");
+                    traceFlags.add(header.substring(53));
                     published.put(id, value);
                 }
             }
             return published.keySet().containsAll(expectById.keySet());
         });
 
+        assertThat(traceFlags).as("sampled and unsampled events among the 40").containsExactlyInAnyOrder("00", "01");
         Map<String, CSVRecord> rows = TestEvents.rowsById(csv.path());
         for (Map.Entry<String, JsonNode> entry : expectById.entrySet()) {
             JsonNode expect = entry.getValue().get("expect");

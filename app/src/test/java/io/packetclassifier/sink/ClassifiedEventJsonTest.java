@@ -83,12 +83,4 @@ class ClassifiedEventJsonTest {
         assertThat(org.apache.commons.csv.CSVParser.parse(escaped, ClassifiedCsvFile.FORMAT).getRecords().get(0).get(2))
                 .isEqualTo("'=1+2");
     }
-
-    @Test
-    void traceparentHeaderIsTheW3cForm() {
-        var span = io.opentelemetry.api.trace.SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
-                io.opentelemetry.api.trace.TraceFlags.getSampled(), io.opentelemetry.api.trace.TraceState.getDefault());
-        assertThat(new String(ClassifiedEventsTopic.traceparent(span), java.nio.charset.StandardCharsets.US_ASCII))
-                .isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
-    }
 }

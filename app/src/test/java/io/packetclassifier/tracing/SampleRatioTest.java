@@ -14,11 +14,13 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 /**
  * classifier.tracing.sample-ratio with the SDK's default sampler (parentbased_always_on): the share of
  * events recorded is the ratio, for UUID event ids, where OpenTelemetry's traceidratio samples nearly none
- * below 0.5. Events with a traceparent header keep the producer's decision.
+ * below 0.5. Events with a traceparent header keep the producer's decision; a sampler that does not follow
+ * the parent makes its own.
  */
 class SampleRatioTest {
 
@@ -35,7 +37,8 @@ class SampleRatioTest {
     private static double recordedShare(EventTracing tracing) {
         int recorded = 0;
         for (int i = 0; i < EVENTS; i++) {
-            Span span = tracing.startConsume(tracing.parentOf(null, UUID.randomUUID().toString()));
+            UUID id = UUID.randomUUID();
+            Span span = tracing.startConsume(null, id.getMostSignificantBits(), id.getLeastSignificantBits());
             if (span.isRecording()) {
                 recorded++;
             }
@@ -66,6 +69,29 @@ class SampleRatioTest {
     }
 
     @Test
+    void theEventsSpanIsInTheTraceNamedByItsIdWhetherSampledOrNot() {
+        for (double ratio : new double[] { 0.0, 1.0 }) {
+            UUID id = UUID.randomUUID();
+            Span span = tracing(ratio).startConsume(null, id.getMostSignificantBits(), id.getLeastSignificantBits());
+            assertThat(span.isRecording()).isEqualTo(ratio == 1.0);
+            assertThat(span.getSpanContext().isValid()).isTrue();
+            assertThat(span.getSpanContext().isSampled()).isEqualTo(ratio == 1.0);
+            assertThat(span.getSpanContext().getTraceId()).isEqualTo(id.toString().replace("-", ""));
+            span.end();
+        }
+    }
+
+    @Test
+    void aSamplerThatDoesNotFollowTheParentDecidesItself() {
+        OpenTelemetrySdk alwaysOn = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).build()).build();
+        EventTracing tracing = new EventTracing(alwaysOn, () -> 0.0, "always_on");
+        UUID id = UUID.randomUUID();
+        assertThat(tracing.startConsume(null, id.getMostSignificantBits(), id.getLeastSignificantBits()).isRecording())
+                .isTrue();
+    }
+
+    @Test
     void aTraceparentHeaderKeepsTheProducersDecision() {
         EventTracing tracing = tracing(0.0);
         RecordHeaders sampled = new RecordHeaders();
@@ -75,5 +101,11 @@ class SampleRatioTest {
         notSampled.add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00".getBytes());
         assertThat(tracing(1.0).startConsume(tracing.parentOf(notSampled, UUID.randomUUID().toString())).isRecording())
                 .isFalse();
+        UUID id = UUID.randomUUID();
+        assertThat(tracing.startConsume(sampled, id.getMostSignificantBits(), id.getLeastSignificantBits()).isRecording())
+                .isTrue();
+        Span child = tracing(1.0).startConsume(notSampled, id.getMostSignificantBits(), id.getLeastSignificantBits());
+        assertThat(child.isRecording()).isFalse();
+        assertThat(child.getSpanContext().getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
     }
 }
