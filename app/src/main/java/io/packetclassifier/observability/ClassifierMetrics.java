@@ -9,14 +9,17 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Singleton;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.packetclassifier.event.RejectReason;
 import io.packetclassifier.pipeline.ClassifiedBatch;
 import io.packetclassifier.pipeline.ClassifiedEvent;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 
 /**
  * The service's own meters, recorded once per batch so that the per-event cost stays a couple of map
@@ -72,16 +75,17 @@ public class ClassifierMetrics {
     /** After a polled batch is classified: counts the records and the labels, remembers the oldest timestamp. */
     public void batchClassified(KafkaRecordBatch<?, ?> records, ClassifiedBatch batch) {
         long oldest = Long.MAX_VALUE;
-        int count = 0;
-        for (KafkaRecord<?, ?> record : records) {
-            count++;
-            if (record.getTimestamp() != null) {
-                long timestamp = record.getTimestamp().toEpochMilli();
-                if (timestamp > 0 && timestamp < oldest) {
-                    oldest = timestamp;
-                }
+        // The polled records' own timestamps (the connector attaches them): KafkaRecord.getTimestamp() makes an
+        // Instant per call.
+        ConsumerRecords<?, ?> polled = records.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(IncomingKafkaRecordBatchMetadata::getRecords).orElse(ConsumerRecords.empty());
+        for (ConsumerRecord<?, ?> record : polled) {
+            long timestamp = record.timestamp();
+            if (timestamp > 0 && timestamp < oldest) {
+                oldest = timestamp;
             }
         }
+        int count = records.getRecords().size();
         consumed.increment(count);
         countLabels(batch);
         if (oldest != Long.MAX_VALUE) {
