@@ -80,7 +80,8 @@ class CsvWriteFailureTest {
             Files.delete(DIR);
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(csv.path())
                     && TestEvents.rowsById(csv.path()).keySet().containsAll(during));
-            assertThat(sink.writable()).isTrue();
+            // the flag follows the flush that made the rows visible: wait for it rather than race it
+            await().atMost(Duration.ofSeconds(10)).until(sink::writable);
             assertThat(TestEvents.records(csv.path())).extracting(r -> r.get("event_id"))
                     .containsExactlyElementsOf(during);
             assertThat(TestEvents.headerLines(csv.path())).isEqualTo(1);
