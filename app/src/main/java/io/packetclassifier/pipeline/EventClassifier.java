@@ -66,7 +66,7 @@ public class EventClassifier {
     }
 
     private RejectedRecord reject(KafkaRecord<byte[], byte[]> record, long offset, InvalidEventException e) {
-        Span span = tracing.startConsume(tracing.parentOf(record.getHeaders(), null));
+        Span span = tracing.startConsume(record.getHeaders(), 0, 0); // no event id to name a trace by
         span.setStatus(StatusCode.ERROR, e.reason().code());
         span.end();
         return new RejectedRecord(record.getTopic(), record.getPartition(), offset, record.getKey(), record.getPayload(),

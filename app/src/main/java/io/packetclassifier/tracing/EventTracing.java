@@ -24,7 +24,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.trace.IdGenerator;
-import io.packetclassifier.event.Uuid;
 
 /**
  * The spans of one event: {@code consume_event} (CONSUMER) with children {@code classify_event} and
@@ -83,8 +82,9 @@ public class EventTracing {
     /**
      * The {@code consume_event} span of an event whose id has the 128 bits {@code idHi}, {@code idLo}: a child
      * of the record's traceparent when it has a valid one, else of a remote parent in the trace named by the
-     * id. When that trace is not sampled, the span is made here rather than by the SDK, which would make the
-     * same non-recording span but pay for hex id strings nobody reads.
+     * id (both zero: a new trace, for a record that is not an event). When that trace is not sampled, the span
+     * is made here rather than by the SDK, which would make the same non-recording span but pay for hex id
+     * strings nobody reads.
      */
     public Span startConsume(Headers headers, long idHi, long idLo) {
         Context propagated = propagated(headers);
@@ -99,19 +99,6 @@ public class EventTracing {
             return new UnsampledEventSpan(idHi, idLo, nonZeroRandom());
         }
         return startConsume(derivedParent(idHi, idLo, sampled));
-    }
-
-    /** The context a record's spans continue: its propagated context, else one derived from the event id. */
-    public Context parentOf(Headers headers, String eventId) {
-        Context propagated = propagated(headers);
-        if (propagated != null) {
-            return propagated;
-        }
-        long[] bits = new long[2];
-        if (eventId == null || !Uuid.parse(eventId, bits) || (bits[0] | bits[1]) == 0) {
-            return Context.root();
-        }
-        return derivedParent(bits[0], bits[1], sampled(bits[0], bits[1]));
     }
 
     /** The context of the record's valid traceparent header; null when it has none. */
@@ -163,7 +150,7 @@ public class EventTracing {
         return h ^ h >>> 33;
     }
 
-    public Span startConsume(Context parent) {
+    private Span startConsume(Context parent) {
         return tracer.spanBuilder(CONSUME_EVENT).setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
     }
 

@@ -9,7 +9,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -59,13 +58,13 @@ class SampleRatioTest {
     @Test
     void theDecisionIsTheSameForTheSameEventAndTheTraceIdIsTheEventId() {
         EventTracing tracing = tracing(0.3);
-        String id = UUID.randomUUID().toString();
-        Context first = tracing.parentOf(null, id);
+        UUID id = UUID.randomUUID();
+        Span first = tracing.startConsume(null, id.getMostSignificantBits(), id.getLeastSignificantBits());
         for (int i = 0; i < 10; i++) {
-            assertThat(Span.fromContext(tracing.parentOf(null, id)).getSpanContext().isSampled())
-                    .isEqualTo(Span.fromContext(first).getSpanContext().isSampled());
+            assertThat(tracing.startConsume(null, id.getMostSignificantBits(), id.getLeastSignificantBits())
+                    .getSpanContext().isSampled()).isEqualTo(first.getSpanContext().isSampled());
         }
-        assertThat(Span.fromContext(first).getSpanContext().getTraceId()).isEqualTo(id.replace("-", ""));
+        assertThat(first.getSpanContext().getTraceId()).isEqualTo(id.toString().replace("-", ""));
     }
 
     @Test
@@ -96,16 +95,16 @@ class SampleRatioTest {
         EventTracing tracing = tracing(0.0);
         RecordHeaders sampled = new RecordHeaders();
         sampled.add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".getBytes());
-        assertThat(tracing.startConsume(tracing.parentOf(sampled, UUID.randomUUID().toString())).isRecording()).isTrue();
         RecordHeaders notSampled = new RecordHeaders();
         notSampled.add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00".getBytes());
-        assertThat(tracing(1.0).startConsume(tracing.parentOf(notSampled, UUID.randomUUID().toString())).isRecording())
-                .isFalse();
         UUID id = UUID.randomUUID();
         assertThat(tracing.startConsume(sampled, id.getMostSignificantBits(), id.getLeastSignificantBits()).isRecording())
                 .isTrue();
         Span child = tracing(1.0).startConsume(notSampled, id.getMostSignificantBits(), id.getLeastSignificantBits());
         assertThat(child.isRecording()).isFalse();
         assertThat(child.getSpanContext().getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+        Span rejected = tracing(0.0).startConsume(sampled, 0, 0); // a record that is no event: only its header counts
+        assertThat(rejected.isRecording()).isTrue();
+        assertThat(rejected.getSpanContext().getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
     }
 }
