@@ -296,7 +296,7 @@ public final class Benchmark {
         return switch (kind) {
             case "a" -> runRaw(id, topic, partitions, "(a) raw kafka-clients consumer" + suffix);
             case "b" -> runHandWritten(id, topic, partitions, "(b) hand-written consumer" + (commitSync ? ", commitSync" : "")
-                    + (publish ? " + publishing" : "") + suffix, commitSync, publish);
+                    + (publish ? " + publishing" : "") + suffix + extra, commitSync, publish, variantOpts(variant));
             case "c" -> runService(id, kind, topic, partitions, "(c) service, 1% traced" + nopub + xmx + suffix + extra,
                     concat(jvm, sampled(), variantOpts(variant)), false);
             case "d" -> runService(id, kind, topic, partitions, "(d) service, every event traced" + xmx + suffix + extra,
@@ -377,18 +377,21 @@ public final class Benchmark {
     }
 
     private Row runHandWritten(String id, String topic, int partitions, String label, boolean commitSync,
-            boolean publish) throws Exception {
+            boolean publish, List<String> opts) throws Exception {
         Path csv = csvPath(id);
-        List<String> args = new ArrayList<>(List.of("-cp", testClassPath(), HandWrittenConsumer.class.getName(),
+        List<String> args = new ArrayList<>(opts); // e.g. -Dmax.poll.records=2000
+        args.addAll(List.of("-cp", testClassPath(), HandWrittenConsumer.class.getName(),
                 broker.bootstrapServers(), topic, group(id), csv.toString(), Long.toString(config.events()),
                 commitSync ? "sync" : "async"));
+        String maxPollRecords = opts.stream().filter(o -> o.startsWith("-Dmax.poll.records=")).map(o -> o.substring(19))
+                .reduce((a, b) -> b).orElse("500");
         if (publish) {
             args.add("bench-published-" + id);
         }
         Process process = startJava(id, args, true);
         return watch(id, "b", label, partitions, process, csv, (publish ? "JSON per event to a topic, " : "")
                 + "flush" + (publish ? " CSV and producer" : "") + ", then " + (commitSync ? "commitSync" : "commitAsync")
-                + " per poll (max.poll.records=500)", false);
+                + " per poll (max.poll.records=" + maxPollRecords + ")", false);
     }
 
     private Row runService(String id, String kind, String topic, int partitions, String label, List<String> opts,

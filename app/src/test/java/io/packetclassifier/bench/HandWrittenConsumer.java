@@ -58,6 +58,8 @@ public final class HandWrittenConsumer {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // -Dmax.poll.records=N (a variant row's option); kafka-clients' default otherwise
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.getInteger("max.poll.records", 500));
 
         ObjectMapper mapper = new ObjectMapper();
         Properties producerProps = new Properties();
