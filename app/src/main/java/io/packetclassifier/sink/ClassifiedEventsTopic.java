@@ -91,14 +91,20 @@ public class ClassifiedEventsTopic {
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            Map<String, Object> settings = new HashMap<>(kafkaConfig);
-            settings.put(ProducerConfig.CLIENT_ID_CONFIG, "packet-classifier-classified-events");
-            settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-            settings.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-            settings.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(producerSettings(), new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;
+    }
+
+    /** The shared Kafka settings ({@code kafka.*}), then this topic's own. */
+    Map<String, Object> producerSettings() {
+        Map<String, Object> settings = new HashMap<>(kafkaConfig);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "packet-classifier-classified-events");
+        settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        settings.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
+        return settings;
     }
 
     @PreDestroy

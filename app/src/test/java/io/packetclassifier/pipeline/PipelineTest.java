@@ -138,6 +138,32 @@ class PipelineTest {
         assertThat(TestEvents.headerLines(csv.path())).isEqualTo(1);
     }
 
+    /**
+     * classified-events is stored LZ4-compressed (classifier.publish.compression's default). A consumer
+     * decompresses without saying so, hence the broker's own log segment: every record batch's attributes.
+     */
+    @Test
+    void classifiedEventsAreStoredLz4Compressed() throws Exception {
+        List<String> ids = new ArrayList<>();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> e = event("user_login", Map.of("logon_type", "failure"));
+            ids.add((String) e.get("event_id"));
+            records.add(new ProducerRecord<>(TOPIC, json(e)));
+        }
+        produce(records);
+        awaitRows(ids.size(), ids); // rows are written once the broker has acknowledged the batch's records
+        byte[] log = java.nio.file.Files.readAllBytes(KafkaBroker.broker().dataDir()
+                .resolve("classified-events-0").resolve("00000000000000000000.log"));
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(log);
+        List<Integer> codecs = new ArrayList<>();
+        // v2 record batch: base offset (8 bytes), length (4), leader epoch (4), magic (1), crc (4), attributes (2)
+        for (int at = 0; at + 23 <= log.length; at += 12 + bytes.getInt(at + 8)) {
+            codecs.add(bytes.getShort(at + 21) & 0x7);
+        }
+        assertThat(codecs).as("compression codec per batch (3 = lz4)").isNotEmpty().containsOnly(3);
+    }
+
     static void produce(List<ProducerRecord<byte[], byte[]>> records) {
         kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer())
                 .fromRecords(records).awaitCompletion(TIMEOUT);
