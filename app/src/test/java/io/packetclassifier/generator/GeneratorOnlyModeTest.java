@@ -42,12 +42,11 @@ class GeneratorOnlyModeTest {
     @Test
     void publishesSampleEventsAndConsumesNothing() {
         TopicPartition partition = new TopicPartition("raw-events", 0);
-        try (KafkaCompanion kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers())) {
-            long start = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> kafka.offsets().get(partition, OffsetSpec.latest()).offset(), offset -> offset >= 0);
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> kafka.offsets().get(partition, OffsetSpec.latest()).offset() >= start + 50);
-        }
+        KafkaCompanion kafka = KafkaBroker.companion();
+        long start = await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.offsets().get(partition, OffsetSpec.latest()).offset(), offset -> offset >= 0);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> kafka.offsets().get(partition, OffsetSpec.latest()).offset() >= start + 50);
         assertThat(Files.exists(CSV)).as("no CSV in generator-only mode").isFalse();
     }
 }

@@ -45,10 +45,9 @@ class HealthAndMetricsIT {
         for (int i = 0; i < 50; i++) {
             records.add(new ProducerRecord<>("raw-events", json(event("user_login", Map.of("logon_type", "failure")))));
         }
-        try (KafkaCompanion kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers())) {
-            kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer()).fromRecords(records)
-                    .awaitCompletion(Duration.ofSeconds(60));
-        }
+        KafkaCompanion kafka = KafkaBroker.companion();
+        kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer()).fromRecords(records)
+                .awaitCompletion(Duration.ofSeconds(60));
         Prometheus after = await().atMost(Duration.ofSeconds(60)).until(Prometheus::scrape,
                 p -> p.value("classifier_events_classified_total", "tactic=TA0006", "technique=T1110")
                         - before.value("classifier_events_classified_total", "tactic=TA0006", "technique=T1110") >= 50

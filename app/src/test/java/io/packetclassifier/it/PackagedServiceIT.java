@@ -43,10 +43,9 @@ class PackagedServiceIT {
             expected.put((String) e.get("event_id"), kind[3]);
             records.add(new ProducerRecord<>("raw-events", json(e)));
         }
-        try (KafkaCompanion kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers())) {
-            kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer())
-                    .fromRecords(records).awaitCompletion(Duration.ofSeconds(60));
-        }
+        KafkaCompanion kafka = KafkaBroker.companion();
+        kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer())
+                .fromRecords(records).awaitCompletion(Duration.ofSeconds(60));
 
         await().atMost(Duration.ofSeconds(60)).until(
                 () -> TestEvents.rowsById(ExistingCsvFile.CSV).keySet().containsAll(expected.keySet()));

@@ -41,37 +41,36 @@ class ScaleOutIT {
         Path csvA = Path.of("target", "it-output", run + "-a.csv").toAbsolutePath();
         Path csvB = Path.of("target", "it-output", run + "-b.csv").toAbsolutePath();
         Set<String> ids = new HashSet<>();
-        try (KafkaCompanion kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers())) {
-            kafka.topics().createAndWait(run, 4);
-            List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-            Random random = new Random();
-            ObjectMapper json = new ObjectMapper();
-            for (int i = 0; i < EVENTS; i++) {
-                byte[] event = SampleEvents.next(random);
-                ids.add(json.readTree(event).get("event_id").asText());
-                records.add(new ProducerRecord<>(run, i % 4, null, event));
-            }
-            try (ServiceProcess a = ServiceProcess.start(config(run, csvA, csvB), CrashRecoveryIT.log(run + "-a"));
-                    ServiceProcess b = ServiceProcess.start(config(run, csvB, csvA), CrashRecoveryIT.log(run + "-b"))) {
-                // Both members must have joined before the data arrives, so both get partitions.
-                await().atMost(Duration.ofSeconds(60)).until(() -> members(kafka, run) == 2);
-                // Paced (10,000 events/s) so that the kill lands mid-stream.
-                Thread producer = new Thread(() -> {
-                    for (int from = 0; from < EVENTS; from += 1_000) {
-                        kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer())
-                                .fromRecords(records.subList(from, from + 1_000)).awaitCompletion(Duration.ofSeconds(60));
-                        KafkaCompanion.sleep(Duration.ofMillis(100));
-                    }
-                });
-                producer.start();
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> CrashRecoveryIT.dataLines(csvA) >= 5_000 && CrashRecoveryIT.dataLines(csvB) >= 1);
-                a.kill();
-                assertThat(CrashRecoveryIT.dataLines(csvA) + CrashRecoveryIT.dataLines(csvB)).isLessThan(EVENTS);
-                producer.join();
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> CrashRecoveryIT.dataLines(csvA) + CrashRecoveryIT.dataLines(csvB) >= EVENTS);
-            }
+        KafkaCompanion kafka = KafkaBroker.companion();
+        kafka.topics().createAndWait(run, 4);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Random random = new Random();
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < EVENTS; i++) {
+            byte[] event = SampleEvents.next(random);
+            ids.add(json.readTree(event).get("event_id").asText());
+            records.add(new ProducerRecord<>(run, i % 4, null, event));
+        }
+        try (ServiceProcess a = ServiceProcess.start(config(run, csvA, csvB), CrashRecoveryIT.log(run + "-a"));
+                ServiceProcess b = ServiceProcess.start(config(run, csvB, csvA), CrashRecoveryIT.log(run + "-b"))) {
+            // Both members must have joined before the data arrives, so both get partitions.
+            await().atMost(Duration.ofSeconds(60)).until(() -> members(kafka, run) == 2);
+            // Paced (10,000 events/s) so that the kill lands mid-stream.
+            Thread producer = new Thread(() -> {
+                for (int from = 0; from < EVENTS; from += 1_000) {
+                    kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer())
+                            .fromRecords(records.subList(from, from + 1_000)).awaitCompletion(Duration.ofSeconds(60));
+                    KafkaCompanion.sleep(Duration.ofMillis(100));
+                }
+            });
+            producer.start();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> CrashRecoveryIT.dataLines(csvA) >= 5_000 && CrashRecoveryIT.dataLines(csvB) >= 1);
+            a.kill();
+            assertThat(CrashRecoveryIT.dataLines(csvA) + CrashRecoveryIT.dataLines(csvB)).isLessThan(EVENTS);
+            producer.join();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> CrashRecoveryIT.dataLines(csvA) + CrashRecoveryIT.dataLines(csvB) >= EVENTS);
         }
         Map<String, Integer> seen = new HashMap<>();
         for (Path csv : List.of(csvA, csvB)) {

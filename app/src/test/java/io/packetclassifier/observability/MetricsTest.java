@@ -55,10 +55,9 @@ class MetricsTest {
             sentPerLabel.merge(kind[3] + "/" + kind[4], 1, Integer::sum);
             records.add(new ProducerRecord<>("raw-events", json(e)));
         }
-        try (KafkaCompanion kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers())) {
-            kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer()).fromRecords(records)
-                    .awaitCompletion(TIMEOUT);
-        }
+        KafkaCompanion kafka = KafkaBroker.companion();
+        kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer()).fromRecords(records)
+                .awaitCompletion(TIMEOUT);
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
                 .until(() -> TestEvents.rowsById(csv.path()).keySet().containsAll(ids));
 

@@ -82,10 +82,9 @@ class SigmaPipelineTest {
             expectById.put(id, line);
             records.add(new ProducerRecord<>("raw-events", json.writeValueAsBytes(event)));
         }
-        try (KafkaCompanion kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers())) {
-            kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer()).fromRecords(records)
-                    .awaitCompletion(Duration.ofSeconds(30));
-        }
+        KafkaCompanion kafka = KafkaBroker.companion();
+        kafka.produceWithSerializers(new ByteArraySerializer(), new ByteArraySerializer()).fromRecords(records)
+                .awaitCompletion(Duration.ofSeconds(30));
         Map<String, JsonNode> published = new HashMap<>();
         java.util.Set<String> traceFlags = new java.util.HashSet<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -55,39 +55,38 @@ class CsvWriteFailureTest {
 
     @Test
     void failedWritesAreRetriedAndNothingIsCommittedOrLost() throws Exception {
-        try (KafkaCompanion kafka = new KafkaCompanion(KafkaBroker.broker().bootstrapServers())) {
-            List<String> before = produce(kafka, 50);
-            await().atMost(Duration.ofSeconds(30)).until(() -> TestEvents.rowsById(csv.path()).keySet().containsAll(before));
-            TopicPartition partition = new TopicPartition("raw-events", 0);
-            long committed = kafka.offsets().get(partition, OffsetSpec.latest()).offset();
-            await().atMost(Duration.ofSeconds(30)).until(() -> committedOffset(kafka, partition) == committed);
+        KafkaCompanion kafka = KafkaBroker.companion();
+        List<String> before = produce(kafka, 50);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestEvents.rowsById(csv.path()).keySet().containsAll(before));
+        TopicPartition partition = new TopicPartition("raw-events", 0);
+        long committed = kafka.offsets().get(partition, OffsetSpec.latest()).offset();
+        await().atMost(Duration.ofSeconds(30)).until(() -> committedOffset(kafka, partition) == committed);
 
-            try (var files = Files.list(DIR)) {
-                for (Path p : files.toList()) {
-                    Files.delete(p);
-                }
+        try (var files = Files.list(DIR)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
             }
-            Files.delete(DIR);
-            Files.writeString(DIR, "a file where the directory was");
-
-            List<String> during = produce(kafka, 100);
-            long end = kafka.offsets().get(partition, OffsetSpec.latest()).offset();
-            await().atMost(Duration.ofSeconds(30)).until(() -> !sink.writable());
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-                    .until(() -> committedOffset(kafka, partition) == committed);
-            assertThat(committed).as("nothing committed while the rows cannot be written").isLessThan(end);
-
-            Files.delete(DIR);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(csv.path())
-                    && TestEvents.rowsById(csv.path()).keySet().containsAll(during));
-            // the flag follows the flush that made the rows visible: wait for it rather than race it
-            await().atMost(Duration.ofSeconds(10)).until(sink::writable);
-            assertThat(TestEvents.records(csv.path())).extracting(r -> r.get("event_id"))
-                    .containsExactlyElementsOf(during);
-            assertThat(TestEvents.headerLines(csv.path())).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(30)).until(
-                    () -> committedOffset(kafka, partition) == end);
         }
+        Files.delete(DIR);
+        Files.writeString(DIR, "a file where the directory was");
+
+        List<String> during = produce(kafka, 100);
+        long end = kafka.offsets().get(partition, OffsetSpec.latest()).offset();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !sink.writable());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> committedOffset(kafka, partition) == committed);
+        assertThat(committed).as("nothing committed while the rows cannot be written").isLessThan(end);
+
+        Files.delete(DIR);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(csv.path())
+                && TestEvents.rowsById(csv.path()).keySet().containsAll(during));
+        // the flag follows the flush that made the rows visible: wait for it rather than race it
+        await().atMost(Duration.ofSeconds(10)).until(sink::writable);
+        assertThat(TestEvents.records(csv.path())).extracting(r -> r.get("event_id"))
+                .containsExactlyElementsOf(during);
+        assertThat(TestEvents.headerLines(csv.path())).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> committedOffset(kafka, partition) == end);
     }
 
     static long committedOffset(KafkaCompanion kafka, TopicPartition partition) {
