@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.apache.kafka.common.header.Header;
@@ -64,7 +63,6 @@ public class EventTracing {
     /** Whether the SDK's sampler follows a remote parent's decision, so that ours is final (see startConsume). */
     private final boolean samplerFollowsParent;
 
-    @Inject
     EventTracing(OpenTelemetry openTelemetry, TracingConfig config,
             @ConfigProperty(name = "quarkus.otel.traces.sampler", defaultValue = "parentbased_always_on") String sampler) {
         this.tracer = openTelemetry.getTracer("packet-classifier");
@@ -72,11 +70,6 @@ public class EventTracing {
         double ratio = Math.max(0, Math.min(1, config.sampleRatio()));
         this.sampleBelow = ratio >= 1 ? Long.MAX_VALUE : (long) (ratio * Long.MAX_VALUE);
         this.samplerFollowsParent = sampler.startsWith("parentbased_");
-    }
-
-    /** With the SDK's default sampler, {@code parentbased_always_on}. */
-    EventTracing(OpenTelemetry openTelemetry, TracingConfig config) {
-        this(openTelemetry, config, "parentbased_always_on");
     }
 
     /**

@@ -30,7 +30,7 @@ class SampleRatioTest {
                 .setTracerProvider(SdkTracerProvider.builder().build())
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
                 .build();
-        return new EventTracing(sdk, () -> ratio);
+        return new EventTracing(sdk, () -> ratio, "parentbased_always_on");
     }
 
     private static double recordedShare(EventTracing tracing) {
