@@ -11,8 +11,10 @@ public interface ClassifierDevUiData {
 
     /**
      * Counts since start-up: consumed, written, dead-lettered (and per reason), per tactic and per technique;
-     * rules loaded and unsupported; the generator. The JSON object must have a numeric {@code written} and
-     * {@code deadLettered} (the card's badge).
+     * rules loaded and unsupported; the generator. The dashboard page reads {@code consumed}, {@code written},
+     * {@code deadLettered}, {@code deadLetteredByReason}, {@code rulesLoaded}, {@code rulesUnsupported},
+     * {@code perTactic}, {@code perTechnique} and {@code generator.running}/{@code .rate} from its JSON; the
+     * badge uses {@link #written()} and {@link #deadLettered()} instead, two counter reads.
      */
     Object summary();
 
