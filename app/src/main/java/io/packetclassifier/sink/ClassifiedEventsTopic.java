@@ -91,6 +91,9 @@ public class ClassifiedEventsTopic {
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
+            if ("lz4".equals(config.compression())) {
+                Lz4Codec.preferJni();
+            }
             producer = new KafkaProducer<>(producerSettings(), new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;

@@ -140,7 +140,8 @@ class PipelineTest {
 
     /**
      * classified-events is stored LZ4-compressed (classifier.publish.compression's default). A consumer
-     * decompresses without saying so, hence the broker's own log segment: every record batch's attributes.
+     * decompresses without saying so, hence the broker's own log segment: every record batch's attributes. The
+     * codec is lz4-java's JNI one (Lz4Codec).
      */
     @Test
     void classifiedEventsAreStoredLz4Compressed() throws Exception {
@@ -162,6 +163,10 @@ class PipelineTest {
             codecs.add(bytes.getShort(at + 21) & 0x7);
         }
         assertThat(codecs).as("compression codec per batch (3 = lz4)").isNotEmpty().containsOnly(3);
+        // Kafka asks LZ4Factory.fastestInstance() for the codec; left to itself, under Quarkus's class loader, that
+        // is the pure-Java one
+        assertThat(net.jpountz.lz4.LZ4Factory.fastestInstance()).as("codec Kafka's LZ4 batches use")
+                .isSameAs(net.jpountz.lz4.LZ4Factory.nativeInstance());
     }
 
     static void produce(List<ProducerRecord<byte[], byte[]>> records) {
