@@ -2,9 +2,10 @@
 # Another revision's service against this tree's, side by side in one run (BENCHMARKS.md, "What each change
 # bought"): builds REV's jar in a temporary worktree, then runs (c) and (c) publishing off of both builds,
 # alternating, twice, on the same pre-produced data. Run-to-run noise here is ±10–20%; this is how a change's
-# few percent show.
+# few percent show. ROWS names other rows to compare (any of bench.runs' rows, e.g. d1, e1).
 #
 #   bench/compare.sh 95f09b6
+#   ROWS="c1 d1 e1" bench/compare.sh HEAD~1
 #   bench/compare.sh HEAD~2 -Dbench.events=200000      # any bench.* option after REV
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,17 @@ git worktree add -q --detach "$work/tree" "$rev"
 echo "[compare] building $rev ($(git rev-parse --short "$rev")) in $work/tree"
 (cd "$work/tree" && ./mvnw -B -ntp -q package -DskipTests)
 other="-Dbench.jar=$work/tree/app/target/quarkus-app/quarkus-run.jar"
-runs="c1-nopub-rev,c1-nopub,c1-rev,c1,c1-again,c1-rev-again,c1-nopub-again,c1-nopub-rev-again"
-variants="c1-nopub-rev=c1-nopub:$other;c1-rev=c1:$other;c1-rev-again=c1:$other;c1-nopub-rev-again=c1-nopub:$other"
-variants="$variants;c1-again=c1:;c1-nopub-again=c1-nopub:"
+# Round one runs REV's build first, round two this tree's, so neither always has the machine's earlier phase.
+runs=""
+variants=""
+for row in ${ROWS:-c1-nopub c1}; do
+  runs="$runs,$row-rev,$row"
+  variants="$variants;$row-rev=$row:$other"
+done
+for row in ${ROWS:-c1-nopub c1}; do
+  runs="$runs,$row-again,$row-rev-again"
+  variants="$variants;$row-again=$row:;$row-rev-again=$row:$other"
+done
+runs="${runs#,}"
+variants="${variants#;}"
 bench/run.sh -Dbench.runs="$runs" "-Dbench.variants=$variants" "$@"
