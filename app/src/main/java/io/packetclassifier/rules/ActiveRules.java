@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -32,7 +32,7 @@ import io.quarkus.runtime.StartupEvent;
  * Changed rule files are loaded without a restart; if a file is broken, the error is logged and the
  * previous rules stay in force.
  */
-@ApplicationScoped
+@Singleton // classify is called per event: injected as itself, without a client proxy's look-up per call
 public class ActiveRules {
 
     private static final Logger LOG = Logger.getLogger(ActiveRules.class);
