@@ -1,8 +1,6 @@
 package io.packetclassifier.sink;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,9 +58,8 @@ public final class ClassifiedCsvFile implements AutoCloseable {
                         + String.join(",", columns) + "' (classifier.csv.extra-columns): use another file");
             }
         }
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), StandardCharsets.UTF_8),
-                1 << 16);
+        WholeRowsWriter writer = new WholeRowsWriter(Files.newOutputStream(path, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE));
         CSVPrinter printer = new CSVPrinter(writer, FORMAT);
         if (empty) {
             printer.printRecord(columns);
@@ -78,7 +75,7 @@ public final class ClassifiedCsvFile implements AutoCloseable {
         }
     }
 
-    /** Appends the event's row, made by {@link ClassifiedEventEncoder}. Buffered until {@link #flush()}. */
+    /** Appends the event's row, made by {@link ClassifiedEventEncoder}. Held until {@link #flush()}. */
     public void append(io.packetclassifier.pipeline.ClassifiedEvent classified) throws IOException {
         printer.getOut().append(classified.csvRow());
     }
@@ -103,7 +100,7 @@ public final class ClassifiedCsvFile implements AutoCloseable {
         return path;
     }
 
-    /** Appends one row; values in column order. Buffered until {@link #flush()}. */
+    /** Appends one row; values in column order. Held until {@link #flush()}. */
     public void append(String... values) throws IOException {
         printRow(printer.getOut(), escapeFormulas, values);
     }
@@ -119,6 +116,7 @@ public final class ClassifiedCsvFile implements AutoCloseable {
         FORMAT.println(out);
     }
 
+    /** Writes the rows appended since the last flush, in one write (see {@link WholeRowsWriter}). */
     public void flush() throws IOException {
         printer.flush();
     }

@@ -33,6 +33,51 @@ class ClassifiedCsvFileTest {
         assertThat(TestEvents.records(csv)).extracting(r -> r.get("event_id")).containsExactly("id-1", "id-2");
     }
 
+    /**
+     * Rows reach the file only at a flush, all at once: a process killed while a batch is being appended leaves
+     * the file ending on a whole row (a buffered writer wrote every few KiB, mid-row).
+     */
+    @Test
+    void rowsReachTheFileWholeAndOnlyAtAFlush() throws Exception {
+        Path csv = dir.resolve("whole.csv");
+        try (ClassifiedCsvFile file = ClassifiedCsvFile.open(csv, true)) {
+            file.flush(); // the header
+            long headerBytes = Files.size(csv);
+            for (int i = 0; i < 5_000; i++) { // ~300 KiB, far beyond any stream buffer
+                file.append("id-" + i, "2026-11-29T00:00:00Z", "user-" + i, "host", "10.0.0.1", "process_start",
+                        "TA0002", "T1059");
+            }
+            assertThat(Files.size(csv)).as("bytes in the file before the flush").isEqualTo(headerBytes);
+            file.flush();
+            assertThat(Files.readString(csv, StandardCharsets.UTF_8)).endsWith("T1059\r\n");
+            assertThat(TestEvents.records(csv)).hasSize(5_000);
+        }
+    }
+
+    /** A flush that failed dropped its rows (the sink writes the batch again into the reopened file): closing
+     * after it must not write them a second time. */
+    @Test
+    void aFailedFlushIsNotRepeatedByClose() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] { (byte) b }, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                writes.incrementAndGet();
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        WholeRowsWriter writer = new WholeRowsWriter(full);
+        writer.append("id-1,t,u,h,ip,x,TA0000,T0000\r\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(writer::flush).hasMessageContaining("No space left");
+        writer.close();
+        assertThat(writes).hasValue(1);
+    }
+
     @Test
     void anEmptyExistingFileGetsAHeader() throws Exception {
         Path csv = Files.createFile(dir.resolve("empty.csv"));

@@ -69,6 +69,17 @@ public final class TestEvents {
         }
     }
 
+    /**
+     * The rows up to the file's last CRLF, as the service counts them: an unterminated end is what a killed
+     * process was writing (CsvRecovery cuts it when that instance starts again). The test events hold no CRLF.
+     */
+    public static List<CSVRecord> completeRecords(Path csv) throws IOException {
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        String complete = text.substring(0, text.lastIndexOf("\r\n") + 2);
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(complete)).getRecords();
+    }
+
     public static long headerLines(Path csv) throws IOException {
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.parse(reader).stream()
