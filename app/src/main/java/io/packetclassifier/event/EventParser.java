@@ -61,8 +61,8 @@ public final class EventParser {
         if (eventId == null || eventId.isBlank()) {
             throw new InvalidEventException(RejectReason.MISSING_EVENT_ID, "no event_id");
         }
-        long[] bits = new long[2];
-        if (!Uuid.parse(eventId, bits) || (bits[0] | bits[1]) == 0) {
+        long[] bits = Uuid.bits(eventId); // {0, 0} for anything but a UUID, and for the all-zero one
+        if ((bits[0] | bits[1]) == 0) {
             throw new InvalidEventException(RejectReason.INVALID_EVENT_ID,
                     "event_id is not a UUID (8-4-4-4-12 hex digits, not all zero)");
         }

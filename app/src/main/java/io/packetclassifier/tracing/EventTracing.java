@@ -105,12 +105,15 @@ public class EventTracing {
         return null;
     }
 
-    /** A remote parent in the trace whose id is the event id's 32 hex digits, lower case. */
+    /**
+     * A remote parent in the trace whose id is the event id's 32 hex digits, lower case. Valid: the id is not all
+     * zero (startConsume checks) and the generator's span ids never are.
+     */
     private static Context derivedParent(long idHi, long idLo, boolean sampled) {
         TraceFlags flags = sampled ? TraceFlags.getSampled() : TraceFlags.getDefault();
         SpanContext remote = SpanContext.createFromRemoteParent(TraceId.fromLongs(idHi, idLo),
                 IDS.generateSpanId(), flags, TraceState.getDefault());
-        return remote.isValid() ? Context.root().with(Span.wrap(remote)) : Context.root();
+        return Context.root().with(Span.wrap(remote));
     }
 
     private static long nonZeroRandom() {
