@@ -63,9 +63,12 @@ public final class TestEvents {
         return rows;
     }
 
+    /** The file's rows by column name, its header skipped. */
+    private static final CSVFormat ROWS = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+
     public static List<CSVRecord> records(Path csv) throws IOException {
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return ROWS.parse(reader).getRecords();
         }
     }
 
@@ -76,8 +79,7 @@ public final class TestEvents {
     public static List<CSVRecord> completeRecords(Path csv) throws IOException {
         String text = Files.readString(csv, StandardCharsets.UTF_8);
         String complete = text.substring(0, text.lastIndexOf("\r\n") + 2);
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new java.io.StringReader(complete)).getRecords();
+        return ROWS.parse(new java.io.StringReader(complete)).getRecords();
     }
 
     public static long headerLines(Path csv) throws IOException {
