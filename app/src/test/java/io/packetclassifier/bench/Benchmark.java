@@ -70,8 +70,9 @@ public final class Benchmark {
     private final Map<String, String> profiles = new LinkedHashMap<>();
 
     /** One line of the table. */
+    /** {@code jit}: the CPU seconds of {@code cpu} that the JIT's compiler threads used. */
     record Row(String id, String kind, String label, int partitions, long expected, long rows, double seconds,
-            double cpu, double rssMiB, String notes, Status status) {
+            double cpu, double jit, double rssMiB, String notes, Status status) {
 
         double rate() {
             return seconds > 0 ? rows / seconds : Double.NaN;
@@ -162,8 +163,8 @@ public final class Benchmark {
                                 "harness error: " + e);
                     }
                     log.printf("[bench] %-12s %s%n", id + (attempt > 1 ? " #" + attempt : ""), row.status() == Status.OK
-                            ? String.format(Locale.ROOT, "%,d rows in %.2f s = %,.0f events/s, CPU %.1f s, RSS %.0f MiB %s",
-                                    row.rows(), row.seconds(), row.rate(), row.cpu(), row.rssMiB(), row.notes())
+                            ? String.format(Locale.ROOT, "%,d rows in %.2f s = %,.0f events/s, CPU %.1f s (JIT %.1f s), RSS %.0f MiB %s",
+                                    row.rows(), row.seconds(), row.rate(), row.cpu(), row.jit(), row.rssMiB(), row.notes())
                             : row.status() + " " + row.notes());
                     if (kept == null || (row.ok() && (!kept.ok() || lastOtherCpu < keptOther))) {
                         kept = row;
@@ -177,7 +178,7 @@ public final class Benchmark {
                 }
                 if (attempts > 1) {
                     kept = new Row(kept.id(), kept.kind(), kept.label(), kept.partitions(), kept.expected(), kept.rows(),
-                            kept.seconds(), kept.cpu(), kept.rssMiB(), kept.notes() + String.format(Locale.ROOT,
+                            kept.seconds(), kept.cpu(), kept.jit(), kept.rssMiB(), kept.notes() + String.format(Locale.ROOT,
                                     "; least disturbed of %d attempts", attempts), kept.status());
                 }
                 if (kept.notes().contains("⚠ other processes")) {
@@ -332,7 +333,7 @@ public final class Benchmark {
         Process process = startJava(id, List.of("-cp", testClassPath(), RawConsumer.class.getName(),
                 broker.bootstrapServers(), topic, group(id), Long.toString(n)), false);
         long pid = process.pid();
-        double[] first = { Double.NaN, Double.NaN, Double.NaN };
+        double[] first = { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
         String done = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream childLog = Files.newOutputStream(logFile(id), java.nio.file.StandardOpenOption.APPEND)) {
@@ -342,6 +343,7 @@ public final class Benchmark {
                         childLog.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                         if (line.equals("FIRST")) {
                             first[0] = ProcStats.cpuSeconds(pid);
+                            first[3] = ProcStats.compilerCpuSeconds(pid);
                             first[1] = ProcStats.cpuSeconds(ProcStats.self());
                             first[2] = ProcStats.machineBusySeconds();
                         } else if (line.startsWith("DONE ")) {
@@ -359,6 +361,7 @@ public final class Benchmark {
                 done = null;
             }
             double cpu = ProcStats.cpuSeconds(pid) - first[0];
+            double jit = ProcStats.compilerCpuSeconds(pid) - first[3];
             double harness = ProcStats.cpuSeconds(ProcStats.self()) - first[1];
             double others = ProcStats.machineBusySeconds() - first[2] - cpu - harness;
             double rss = ProcStats.peakRssMiB(pid);
@@ -369,7 +372,7 @@ public final class Benchmark {
             String[] f = done.split(" ");
             long records = Long.parseLong(f[1]);
             double seconds = Long.parseLong(f[2]) / 1e9;
-            return new Row(id, "a", label, partitions, n, records, seconds, cpu, rss,
+            return new Row(id, "a", label, partitions, n, records, seconds, cpu, jit, rss,
                     String.format(Locale.ROOT, "first→last record as the consumer sees it; broker+harness CPU %.1f s",
                             harness) + noise(others, seconds),
                     records == n ? Status.OK : Status.FAILED);
@@ -407,17 +410,17 @@ public final class Benchmark {
         if (wired == null) {
             String why = "false".equalsIgnoreCase(config.sigma()) ? "skipped (-Dbench.sigma=false)"
                     : "n/a (Sigma engine not wired)";
-            return new Row(id, "e", label, partitions, config.events(), 0, Double.NaN, Double.NaN, Double.NaN,
+            return new Row(id, "e", label, partitions, config.events(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     why + ": the packaged service has no classifier.rules.sigma-paths property yet", Status.NA);
         }
         if (!Files.isDirectory(config.sigmaPaths())) {
-            return new Row(id, "e", label, partitions, config.events(), 0, Double.NaN, Double.NaN, Double.NaN,
+            return new Row(id, "e", label, partitions, config.events(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "n/a (no rules at " + config.sigmaPaths() + ")", Status.NA);
         }
         Row row = runService(id, "e", topic, partitions, label,
                 concat(opts, List.of("-Dclassifier.rules.sigma-paths=" + config.sigmaPaths())), false);
         return new Row(row.id(), row.kind(), row.label(), row.partitions(), row.expected(), row.rows(), row.seconds(),
-                row.cpu(), row.rssMiB(), row.notes() + "; " + wired, row.status());
+                row.cpu(), row.jit(), row.rssMiB(), row.notes() + "; " + wired, row.status());
     }
 
     /**
@@ -454,11 +457,12 @@ public final class Benchmark {
             boolean traced) throws Exception {
         long n = config.events();
         long pid = process.pid();
-        double[] first = { Double.NaN, Double.NaN, Double.NaN };
+        double[] first = { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
         receiver.reset();
         boolean complete;
         CsvWatcher watcher = new CsvWatcher(csv, null, () -> {
             first[0] = ProcStats.cpuSeconds(pid);
+            first[3] = ProcStats.compilerCpuSeconds(pid);
             first[1] = ProcStats.cpuSeconds(ProcStats.self());
             first[2] = ProcStats.machineBusySeconds();
         });
@@ -468,6 +472,7 @@ public final class Benchmark {
             watcher.close();
         }
         double cpu = ProcStats.cpuSeconds(pid) - first[0];
+        double jit = ProcStats.compilerCpuSeconds(pid) - first[3];
         double harness = ProcStats.cpuSeconds(ProcStats.self()) - first[1];
         double others = ProcStats.machineBusySeconds() - first[2] - cpu - harness;
         double rss = ProcStats.peakRssMiB(pid);
@@ -512,7 +517,7 @@ public final class Benchmark {
             return failed(id, kind, label, partitions, n, rows, (rows == 0 ? "no row" : "stalled at " + rows + " rows")
                     + " (exit " + exit + "), see " + logFile(id));
         }
-        return new Row(id, kind, label, partitions, n, rows, seconds, cpu, rss, String.join("; ", notes),
+        return new Row(id, kind, label, partitions, n, rows, seconds, cpu, jit, rss, String.join("; ", notes),
                 rows == n ? Status.OK : Status.FAILED);
     }
 
@@ -570,7 +575,7 @@ public final class Benchmark {
         long[] latencies = new long[(int) measuredEvents + 16];
         int[] count = { 0 };
         java.util.concurrent.atomic.AtomicLong measureFrom = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
-        double[] cpuAtStart = { Double.NaN, Double.NaN, Double.NaN };
+        double[] cpuAtStart = { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
         CsvWatcher watcher = new CsvWatcher(csv, (line, seen) -> {
             int c1 = line.indexOf(',');
             int c2 = line.indexOf(',', c1 + 1);
@@ -610,6 +615,7 @@ public final class Benchmark {
                         measureFrom.set(CsvWatcher.epochNanos());
                         measureStartNanos = System.nanoTime();
                         cpuAtStart[0] = ProcStats.cpuSeconds(pid);
+                        cpuAtStart[3] = ProcStats.compilerCpuSeconds(pid);
                         cpuAtStart[1] = ProcStats.cpuSeconds(ProcStats.self());
                         cpuAtStart[2] = ProcStats.machineBusySeconds();
                     }
@@ -624,6 +630,7 @@ public final class Benchmark {
         }
         boolean complete = awaitRows(watcher, process, sent);
         cpu = ProcStats.cpuSeconds(pid) - cpuAtStart[0];
+        double jit = ProcStats.compilerCpuSeconds(pid) - cpuAtStart[3];
         double harness = ProcStats.cpuSeconds(ProcStats.self()) - cpuAtStart[1];
         double others = ProcStats.machineBusySeconds() - cpuAtStart[2] - cpu - harness;
         rss = ProcStats.peakRssMiB(pid);
@@ -641,7 +648,7 @@ public final class Benchmark {
                 "latency produce→row: p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d s warm-up first; CPU over the measured window; "
                 + "broker+harness CPU %.1f s", latency.p50(), latency.p99(), latency.max(), config.pacedWarmupSeconds(), harness)
                 + noise(others, (System.nanoTime() - measureStartNanos) / 1e9);
-        Row row = new Row(id, "paced", label, 1, measuredEvents, measured.length, seconds, cpu, rss, notes,
+        Row row = new Row(id, "paced", label, 1, measuredEvents, measured.length, seconds, cpu, jit, rss, notes,
                 complete && rows == sent && measured.length == measuredEvents ? Status.OK : Status.FAILED);
         return new Object[] { row, latency };
     }
@@ -773,7 +780,8 @@ public final class Benchmark {
     }
 
     private static Row failed(String id, String kind, String label, int partitions, long expected, long rows, String why) {
-        return new Row(id, kind, label, partitions, expected, rows, Double.NaN, Double.NaN, Double.NaN, why, Status.FAILED);
+        return new Row(id, kind, label, partitions, expected, rows, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why,
+                Status.FAILED);
     }
 
     // ---------------------------------------------------------------- report
@@ -789,11 +797,11 @@ public final class Benchmark {
             md.append(String.format(Locale.ROOT, "**⚠ %d run(s) shared the machine with other processes (see notes): "
                     + "their figures are low and not comparable.**%n%n", noisyRuns));
         }
-        md.append("| run | events | seconds | events/s | × (a) | × (b) | CPU s | peak RSS MiB | notes |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| run | events | seconds | events/s | × (a) | × (b) | CPU s | of it JIT | peak RSS MiB | notes |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row row : rows) {
             if (row.status() == Status.NA) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | | %s | | | | | %s |%n", row.label(), num(row.expected()),
+                md.append(String.format(Locale.ROOT, "| %s | %s | | %s | | | | | | %s |%n", row.label(), num(row.expected()),
                         row.notes().substring(0, row.notes().indexOf(':') < 0 ? row.notes().length() : row.notes().indexOf(':')),
                         row.notes()));
                 continue;
@@ -801,12 +809,12 @@ public final class Benchmark {
             Row a = baseline(rows, "a", row.partitions());
             Row b = baseline(rows, "b", row.partitions());
             boolean paced = "paced".equals(row.kind());
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s%s |%n", row.label(),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%s |%n", row.label(),
                     row.rows() == row.expected() ? num(row.rows()) : num(row.rows()) + " of " + num(row.expected()),
                     fmt(row.seconds(), "%.2f"), fmt(row.rate(), "%,.0f"),
                     paced || a == null || a == row ? "" : fmt(row.rate() / a.rate(), "%.2f"),
                     paced || b == null || b == row ? "" : fmt(row.rate() / b.rate(), "%.2f"),
-                    fmt(row.cpu(), "%.1f"), fmt(row.rssMiB(), "%.0f"),
+                    fmt(row.cpu(), "%.1f"), fmt(row.jit(), "%.1f"), fmt(row.rssMiB(), "%.0f"),
                     row.status() == Status.FAILED ? "**FAILED** " : "", row.notes()));
         }
         md.append("\n");
@@ -820,7 +828,7 @@ public final class Benchmark {
         md.append(targets(rows, latency));
         md.append("\nRates: first → last row written to the CSV, as the harness sees the file grow (polled every ~1 ms); "
                 + "(a) writes nothing: first → last record received, timed by the consumer. CPU s: user+system time of "
-                + "the run's JVM over that window (start-up excluded); peak RSS: VmHWM of that JVM. × (a) and × (b) compare "
+                + "the run's JVM over that window (start-up excluded); of it JIT: the part its JIT compiler threads used; peak RSS: VmHWM of that JVM. × (a) and × (b) compare "
                 + "with the runs on the same topic.\n");
         for (String profile : profiles.values()) {
             md.append("\n").append(profile);

@@ -40,6 +40,8 @@ class BenchmarkSmokeIT {
             if (row.status() == Benchmark.Status.OK && !row.id().equals("paced")) {
                 assertThat(row.rows()).as(row.id()).isEqualTo(10_000);
                 assertThat(row.rate()).as(row.id()).isPositive();
+                // the compiler threads' share of the window's CPU (one /proc tick of slack between the two reads)
+                assertThat(row.jit()).as(row.id() + " JIT CPU").isBetween(0.0, row.cpu() + 0.02);
             }
         }
         assertThat(report.rows()).extracting(Benchmark.Row::id).contains("a1", "b1", "c1", "d1", "e1", "paced");
@@ -47,6 +49,8 @@ class BenchmarkSmokeIT {
         assertThat(report.latency()).isNotNull();
         assertThat(report.latency().events()).isEqualTo(6_000);
         assertThat(report.markdown()).contains("| run | events | seconds | events/s | × (a) | × (b) |");
+        // This JVM ran the broker for the whole run: its compiler threads are found and have worked.
+        assertThat(ProcStats.compilerCpuSeconds(ProcStats.self())).isPositive();
         assertThat(Files.readString(Path.of("target/benchmark-smoke.md"))).isEqualTo(report.markdown());
 
         // The hand-written consumer applies the same rules as the service: same rows, in any order.

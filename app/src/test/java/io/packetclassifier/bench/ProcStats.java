@@ -26,6 +26,32 @@ final class ProcStats {
         }
     }
 
+    /**
+     * utime + stime of the JIT's compiler threads (HotSpot names them "C1 CompilerThread0", "C2 CompilerThread0",
+     * cut to 15 characters by the kernel), in seconds; NaN when it cannot be read. A compiler thread that exits
+     * takes its time with it, so over a window this is a lower bound (with 2 cores there is one of each).
+     */
+    static double compilerCpuSeconds(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            long ticks = 0;
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+            return ticks / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** VmHWM (peak RSS) in MiB; NaN when it cannot be read. */
     static double peakRssMiB(long pid) {
         return statusKb(pid, "VmHWM:") / 1024.0;
