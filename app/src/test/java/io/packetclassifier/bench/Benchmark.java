@@ -24,9 +24,11 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -333,7 +335,8 @@ public final class Benchmark {
         Process process = startJava(id, List.of("-cp", testClassPath(), RawConsumer.class.getName(),
                 broker.bootstrapServers(), topic, group(id), Long.toString(n)), false);
         long pid = process.pid();
-        double[] first = { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
+        double[] first = { Double.NaN, Double.NaN, Double.NaN };
+        AtomicReference<Map<String, Double>> threadsAtStart = new AtomicReference<>(Map.of());
         String done = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream childLog = Files.newOutputStream(logFile(id), java.nio.file.StandardOpenOption.APPEND)) {
@@ -343,7 +346,7 @@ public final class Benchmark {
                         childLog.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                         if (line.equals("FIRST")) {
                             first[0] = ProcStats.cpuSeconds(pid);
-                            first[3] = ProcStats.compilerCpuSeconds(pid);
+                            threadsAtStart.set(ProcStats.threadCpuSeconds(pid));
                             first[1] = ProcStats.cpuSeconds(ProcStats.self());
                             first[2] = ProcStats.machineBusySeconds();
                         } else if (line.startsWith("DONE ")) {
@@ -361,7 +364,8 @@ public final class Benchmark {
                 done = null;
             }
             double cpu = ProcStats.cpuSeconds(pid) - first[0];
-            double jit = ProcStats.compilerCpuSeconds(pid) - first[3];
+            Map<String, Double> threads = ProcStats.minus(ProcStats.threadCpuSeconds(pid), threadsAtStart.get());
+            double jit = threads.getOrDefault(ProcStats.JIT, Double.NaN);
             double harness = ProcStats.cpuSeconds(ProcStats.self()) - first[1];
             double others = ProcStats.machineBusySeconds() - first[2] - cpu - harness;
             double rss = ProcStats.peakRssMiB(pid);
@@ -373,8 +377,8 @@ public final class Benchmark {
             long records = Long.parseLong(f[1]);
             double seconds = Long.parseLong(f[2]) / 1e9;
             return new Row(id, "a", label, partitions, n, records, seconds, cpu, jit, rss,
-                    String.format(Locale.ROOT, "first→last record as the consumer sees it; broker+harness CPU %.1f s",
-                            harness) + noise(others, seconds),
+                    String.format(Locale.ROOT, "first→last record as the consumer sees it; %sbroker+harness CPU %.1f s",
+                            threadNote(threads), harness) + noise(others, seconds),
                     records == n ? Status.OK : Status.FAILED);
         }
     }
@@ -457,12 +461,13 @@ public final class Benchmark {
             boolean traced) throws Exception {
         long n = config.events();
         long pid = process.pid();
-        double[] first = { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
+        double[] first = { Double.NaN, Double.NaN, Double.NaN };
+        AtomicReference<Map<String, Double>> threadsAtStart = new AtomicReference<>(Map.of());
         receiver.reset();
         boolean complete;
         CsvWatcher watcher = new CsvWatcher(csv, null, () -> {
             first[0] = ProcStats.cpuSeconds(pid);
-            first[3] = ProcStats.compilerCpuSeconds(pid);
+            threadsAtStart.set(ProcStats.threadCpuSeconds(pid));
             first[1] = ProcStats.cpuSeconds(ProcStats.self());
             first[2] = ProcStats.machineBusySeconds();
         });
@@ -472,7 +477,8 @@ public final class Benchmark {
             watcher.close();
         }
         double cpu = ProcStats.cpuSeconds(pid) - first[0];
-        double jit = ProcStats.compilerCpuSeconds(pid) - first[3];
+        Map<String, Double> threads = ProcStats.minus(ProcStats.threadCpuSeconds(pid), threadsAtStart.get());
+        double jit = threads.getOrDefault(ProcStats.JIT, Double.NaN);
         double harness = ProcStats.cpuSeconds(ProcStats.self()) - first[1];
         double others = ProcStats.machineBusySeconds() - first[2] - cpu - harness;
         double rss = ProcStats.peakRssMiB(pid);
@@ -498,7 +504,8 @@ public final class Benchmark {
                 notes.add(receiver.errors() + " unreadable OTLP requests");
             }
         }
-        notes.add(String.format(Locale.ROOT, "broker+harness CPU %.1f s", harness) + noise(others, seconds));
+        notes.add(threadNote(threads) + String.format(Locale.ROOT, "broker+harness CPU %.1f s", harness)
+                + noise(others, seconds));
         notes.addAll(ignoredBuildTimeProperties(id));
         if (exit != 0 && exit != 143) {
             notes.add("exit " + exit);
@@ -575,7 +582,8 @@ public final class Benchmark {
         long[] latencies = new long[(int) measuredEvents + 16];
         int[] count = { 0 };
         java.util.concurrent.atomic.AtomicLong measureFrom = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
-        double[] cpuAtStart = { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
+        double[] cpuAtStart = { Double.NaN, Double.NaN, Double.NaN };
+        AtomicReference<Map<String, Double>> threadsAtStart = new AtomicReference<>(Map.of());
         CsvWatcher watcher = new CsvWatcher(csv, (line, seen) -> {
             int c1 = line.indexOf(',');
             int c2 = line.indexOf(',', c1 + 1);
@@ -615,7 +623,7 @@ public final class Benchmark {
                         measureFrom.set(CsvWatcher.epochNanos());
                         measureStartNanos = System.nanoTime();
                         cpuAtStart[0] = ProcStats.cpuSeconds(pid);
-                        cpuAtStart[3] = ProcStats.compilerCpuSeconds(pid);
+                        threadsAtStart.set(ProcStats.threadCpuSeconds(pid));
                         cpuAtStart[1] = ProcStats.cpuSeconds(ProcStats.self());
                         cpuAtStart[2] = ProcStats.machineBusySeconds();
                     }
@@ -630,7 +638,8 @@ public final class Benchmark {
         }
         boolean complete = awaitRows(watcher, process, sent);
         cpu = ProcStats.cpuSeconds(pid) - cpuAtStart[0];
-        double jit = ProcStats.compilerCpuSeconds(pid) - cpuAtStart[3];
+        Map<String, Double> threads = ProcStats.minus(ProcStats.threadCpuSeconds(pid), threadsAtStart.get());
+        double jit = threads.getOrDefault(ProcStats.JIT, Double.NaN);
         double harness = ProcStats.cpuSeconds(ProcStats.self()) - cpuAtStart[1];
         double others = ProcStats.machineBusySeconds() - cpuAtStart[2] - cpu - harness;
         rss = ProcStats.peakRssMiB(pid);
@@ -646,11 +655,21 @@ public final class Benchmark {
                 measured.length == 0 ? Double.NaN : measured[measured.length - 1] / 1e6, rows, sent);
         String notes = String.format(Locale.ROOT,
                 "latency produce→row: p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d s warm-up first; CPU over the measured window; "
-                + "broker+harness CPU %.1f s", latency.p50(), latency.p99(), latency.max(), config.pacedWarmupSeconds(), harness)
+                + "%sbroker+harness CPU %.1f s", latency.p50(), latency.p99(), latency.max(), config.pacedWarmupSeconds(),
+                threadNote(threads), harness)
                 + noise(others, (System.nanoTime() - measureStartNanos) / 1e9);
         Row row = new Row(id, "paced", label, 1, measuredEvents, measured.length, seconds, cpu, jit, rss, notes,
                 complete && rows == sent && measured.length == measuredEvents ? Status.OK : Status.FAILED);
         return new Object[] { row, latency };
+    }
+
+    /** The window's CPU by kind of thread, JIT left out (it has its column), e.g. "worker 3.6 s, event loop 1.4 s; ". */
+    private static String threadNote(Map<String, Double> threads) {
+        String listed = threads.entrySet().stream().filter(e -> !e.getKey().equals(ProcStats.JIT) && e.getValue() >= 0.05)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+        return listed.isEmpty() ? "" : "threads: " + listed + "; ";
     }
 
     /**

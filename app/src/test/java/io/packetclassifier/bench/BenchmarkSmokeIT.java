@@ -50,7 +50,10 @@ class BenchmarkSmokeIT {
         assertThat(report.latency().events()).isEqualTo(6_000);
         assertThat(report.markdown()).contains("| run | events | seconds | events/s | × (a) | × (b) |");
         // This JVM ran the broker for the whole run: its compiler threads are found and have worked.
-        assertThat(ProcStats.compilerCpuSeconds(ProcStats.self())).isPositive();
+        assertThat(ProcStats.threadCpuSeconds(ProcStats.self())).containsKeys(ProcStats.JIT, "main", "GC")
+                .extractingByKey(ProcStats.JIT).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                .isPositive();
+        assertThat(report.row("c1").notes()).contains("threads: ");
         assertThat(Files.readString(Path.of("target/benchmark-smoke.md"))).isEqualTo(report.markdown());
 
         // The hand-written consumer applies the same rules as the service: same rows, in any order.

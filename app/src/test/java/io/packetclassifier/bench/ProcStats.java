@@ -3,6 +3,8 @@ package io.packetclassifier.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** CPU time and peak resident set size of a Linux process, read from {@code /proc}. */
 final class ProcStats {
@@ -27,29 +29,57 @@ final class ProcStats {
     }
 
     /**
-     * utime + stime of the JIT's compiler threads (HotSpot names them "C1 CompilerThread0", "C2 CompilerThread0",
-     * cut to 15 characters by the kernel), in seconds; NaN when it cannot be read. A compiler thread that exits
-     * takes its time with it, so over a window this is a lower bound (with 2 cores there is one of each).
+     * CPU seconds (utime + stime) per kind of thread of a process, from {@code /proc/<pid>/task}: the kernel keeps
+     * 15 characters of a thread's name, and the number is dropped, so "executor-thread-3" counts as
+     * {@code worker}, "C2 CompilerThread0" as {@code JIT}. Empty when it cannot be read. A thread that ends takes
+     * its time with it, so a difference over a window is a lower bound for a kind whose threads come and go.
      */
-    static double compilerCpuSeconds(long pid) {
+    static Map<String, Double> threadCpuSeconds(long pid) {
+        Map<String, Double> byKind = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            long ticks = 0;
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byKind.merge(kind(name), (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND,
+                            Double::sum);
                 } catch (IOException e) {
                     // the thread ended between the listing and the read
                 }
             }
-            return ticks / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
-            return Double.NaN;
+            return Map.of();
         }
+        return byKind;
+    }
+
+    /** {@code later} − {@code earlier}, per kind. */
+    static Map<String, Double> minus(Map<String, Double> later, Map<String, Double> earlier) {
+        Map<String, Double> window = new TreeMap<>();
+        later.forEach((kind, seconds) -> window.put(kind, Math.max(0, seconds - earlier.getOrDefault(kind, 0.0))));
+        return window;
+    }
+
+    static final String JIT = "JIT";
+
+    private static String kind(String name) {
+        String base = name.replaceAll("[-#]?[0-9]+$", "");
+        if (base.startsWith("C1 CompilerThre") || base.startsWith("C2 CompilerThre")) {
+            return JIT;
+        }
+        if (base.startsWith("GC Thread") || base.startsWith("G1 ") || base.equals("VM Thread")) {
+            return "GC";
+        }
+        return switch (base) {
+            case "executor-thread" -> "worker";
+            case "smallrye-kafka-" -> "Kafka consumer";
+            case "vert.x-eventloo" -> "event loop";
+            case "kafka-producer-" -> "Kafka producer I/O";
+            case "BatchSpanProces" -> "span export";
+            case "java", "main" -> "main"; // the launcher's main thread keeps the process's name
+            default -> "other";
+        };
     }
 
     /** VmHWM (peak RSS) in MiB; NaN when it cannot be read. */
