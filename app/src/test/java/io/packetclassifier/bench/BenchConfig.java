@@ -60,7 +60,7 @@ record BenchConfig(long events, List<String> runs, Map<String, Variant> variants
                 Path.of(get.apply("bench.out", "target/benchmark.md")).toAbsolutePath(),
                 (int) parseCount(get.apply("bench.paced.rate", "20000")),
                 Integer.parseInt(get.apply("bench.paced.seconds", "30")),
-                Integer.parseInt(get.apply("bench.paced.warmup", "5")),
+                Integer.parseInt(get.apply("bench.paced.warmup", "10")),
                 split(get.apply("bench.service.opts", ""), "\\s+"),
                 split(get.apply("bench.traced.opts", ""), "\\s+"),
                 get.apply("bench.sigma", "auto"),

@@ -580,6 +580,7 @@ public final class Benchmark {
         String label = String.format(Locale.ROOT, "%s paced: %,d events/s for %d s", handWritten ? "(b)" : "(c)", rate,
                 config.pacedSeconds());
         long[] latencies = new long[(int) measuredEvents + 16];
+        long[] sentAt = new long[latencies.length]; // send time − start of the measured window, per latency
         int[] count = { 0 };
         java.util.concurrent.atomic.AtomicLong measureFrom = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
         double[] cpuAtStart = { Double.NaN, Double.NaN, Double.NaN };
@@ -590,6 +591,7 @@ public final class Benchmark {
             Instant sent = Instant.parse(line.substring(c1 + 1, c2));
             long sentNanos = sent.getEpochSecond() * 1_000_000_000L + sent.getNano();
             if (sentNanos >= measureFrom.get() && count[0] < latencies.length) {
+                sentAt[count[0]] = sentNanos - measureFrom.get();
                 latencies[count[0]++] = seen - sentNanos;
             }
         }, null);
@@ -647,6 +649,8 @@ public final class Benchmark {
         long rows = watcher.rows();
         stop(process);
         finishCsv(id, csv);
+        String slices = p99BySlice(Arrays.copyOf(latencies, count[0]), Arrays.copyOf(sentAt, count[0]),
+                Math.max(1, config.pacedSeconds() / 6), config.pacedSeconds());
         long[] measured = Arrays.copyOf(latencies, count[0]);
         Arrays.sort(measured);
         double seconds = (measureEndNanos - measureStartNanos) / 1e9;
@@ -654,13 +658,30 @@ public final class Benchmark {
                 percentile(measured, 0.50), percentile(measured, 0.99), percentile(measured, 0.999),
                 measured.length == 0 ? Double.NaN : measured[measured.length - 1] / 1e6, rows, sent);
         String notes = String.format(Locale.ROOT,
-                "latency produce→row: p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d s warm-up first; CPU over the measured window; "
-                + "%sbroker+harness CPU %.1f s", latency.p50(), latency.p99(), latency.max(), config.pacedWarmupSeconds(),
-                threadNote(threads), harness)
+                "latency produce→row: p50 %.1f ms, p99 %.1f ms, max %.1f ms; %s; %d s warm-up first; CPU over the measured "
+                + "window; %sbroker+harness CPU %.1f s", latency.p50(), latency.p99(), latency.max(), slices,
+                config.pacedWarmupSeconds(), threadNote(threads), harness)
                 + noise(others, (System.nanoTime() - measureStartNanos) / 1e9);
         Row row = new Row(id, "paced", label, 1, measuredEvents, measured.length, seconds, cpu, jit, rss, notes,
                 complete && rows == sent && measured.length == measuredEvents ? Status.OK : Status.FAILED);
         return new Object[] { row, latency };
+    }
+
+    /**
+     * p99 of the events sent in each {@code sliceSeconds} of the measured window, e.g. "p99 per 5 s sent: 31 / 19 /
+     * 18 / 20 / 19 / 18 ms": shows whether a high p99 is a start still catching up or spread over the run.
+     */
+    static String p99BySlice(long[] latencies, long[] sentAt, int sliceSeconds, int windowSeconds) {
+        long slice = TimeUnit.SECONDS.toNanos(sliceSeconds);
+        long last = Math.max(0, (windowSeconds - 1) / sliceSeconds); // the window's last events belong to its last slice
+        Map<Long, List<Long>> bySlice = new java.util.TreeMap<>();
+        for (int i = 0; i < latencies.length; i++) {
+            bySlice.computeIfAbsent(Math.min(last, sentAt[i] / slice), k -> new ArrayList<>()).add(latencies[i]);
+        }
+        return "p99 per " + sliceSeconds + " s sent: " + bySlice.values().stream().map(list -> {
+            long[] sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
+            return String.format(Locale.ROOT, "%.0f", percentile(sorted, 0.99));
+        }).collect(Collectors.joining(" / ")) + " ms";
     }
 
     /** The window's CPU by kind of thread, JIT left out (it has its column), e.g. "worker 3.6 s, event loop 1.4 s; ". */
