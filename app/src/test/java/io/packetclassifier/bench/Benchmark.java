@@ -24,7 +24,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -335,8 +334,7 @@ public final class Benchmark {
         Process process = startJava(id, List.of("-cp", testClassPath(), RawConsumer.class.getName(),
                 broker.bootstrapServers(), topic, group(id), Long.toString(n)), false);
         long pid = process.pid();
-        double[] first = { Double.NaN, Double.NaN, Double.NaN };
-        AtomicReference<Map<String, Double>> threadsAtStart = new AtomicReference<>(Map.of());
+        CpuWindow window = new CpuWindow(pid);
         String done = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 OutputStream childLog = Files.newOutputStream(logFile(id), java.nio.file.StandardOpenOption.APPEND)) {
@@ -345,10 +343,7 @@ public final class Benchmark {
                     for (String line; (line = out.readLine()) != null;) {
                         childLog.write((line + "\n").getBytes(StandardCharsets.UTF_8));
                         if (line.equals("FIRST")) {
-                            first[0] = ProcStats.cpuSeconds(pid);
-                            threadsAtStart.set(ProcStats.threadCpuSeconds(pid));
-                            first[1] = ProcStats.cpuSeconds(ProcStats.self());
-                            first[2] = ProcStats.machineBusySeconds();
+                            window.start();
                         } else if (line.startsWith("DONE ")) {
                             return line;
                         }
@@ -363,12 +358,7 @@ public final class Benchmark {
             } catch (Exception e) {
                 done = null;
             }
-            double cpu = ProcStats.cpuSeconds(pid) - first[0];
-            Map<String, Double> threads = ProcStats.minus(ProcStats.threadCpuSeconds(pid), threadsAtStart.get());
-            double jit = threads.getOrDefault(ProcStats.JIT, Double.NaN);
-            double harness = ProcStats.cpuSeconds(ProcStats.self()) - first[1];
-            double others = ProcStats.machineBusySeconds() - first[2] - cpu - harness;
-            double rss = ProcStats.peakRssMiB(pid);
+            CpuWindow.Used used = window.end();
             stop(process);
             if (done == null) {
                 return failed(id, "a", label, partitions, n, 0, "no DONE from the consumer, see " + logFile(id));
@@ -376,9 +366,9 @@ public final class Benchmark {
             String[] f = done.split(" ");
             long records = Long.parseLong(f[1]);
             double seconds = Long.parseLong(f[2]) / 1e9;
-            return new Row(id, "a", label, partitions, n, records, seconds, cpu, jit, rss,
+            return new Row(id, "a", label, partitions, n, records, seconds, used.cpu(), used.jit(), used.rssMiB(),
                     String.format(Locale.ROOT, "first→last record as the consumer sees it; %sbroker+harness CPU %.1f s",
-                            threadNote(threads), harness) + noise(others, seconds),
+                            threadNote(used.threads()), used.harness()) + noise(used.others(), seconds),
                     records == n ? Status.OK : Status.FAILED);
         }
     }
@@ -391,7 +381,7 @@ public final class Benchmark {
                 broker.bootstrapServers(), topic, group(id), csv.toString(), Long.toString(config.events()),
                 commitSync ? "sync" : "async"));
         String maxPollRecords = opts.stream().filter(o -> o.startsWith("-Dmax.poll.records=")).map(o -> o.substring(19))
-                .reduce((a, b) -> b).orElse("500");
+                .reduce((a, b) -> b).orElse(Integer.toString(HandWrittenConsumer.DEFAULT_MAX_POLL_RECORDS));
         if (publish) {
             args.add("bench-published-" + id);
         }
@@ -461,27 +451,16 @@ public final class Benchmark {
             boolean traced) throws Exception {
         long n = config.events();
         long pid = process.pid();
-        double[] first = { Double.NaN, Double.NaN, Double.NaN };
-        AtomicReference<Map<String, Double>> threadsAtStart = new AtomicReference<>(Map.of());
+        CpuWindow window = new CpuWindow(pid);
         receiver.reset();
         boolean complete;
-        CsvWatcher watcher = new CsvWatcher(csv, null, () -> {
-            first[0] = ProcStats.cpuSeconds(pid);
-            threadsAtStart.set(ProcStats.threadCpuSeconds(pid));
-            first[1] = ProcStats.cpuSeconds(ProcStats.self());
-            first[2] = ProcStats.machineBusySeconds();
-        });
+        CsvWatcher watcher = new CsvWatcher(csv, null, window::start);
         try {
             complete = awaitRows(watcher, process, n);
         } finally {
             watcher.close();
         }
-        double cpu = ProcStats.cpuSeconds(pid) - first[0];
-        Map<String, Double> threads = ProcStats.minus(ProcStats.threadCpuSeconds(pid), threadsAtStart.get());
-        double jit = threads.getOrDefault(ProcStats.JIT, Double.NaN);
-        double harness = ProcStats.cpuSeconds(ProcStats.self()) - first[1];
-        double others = ProcStats.machineBusySeconds() - first[2] - cpu - harness;
-        double rss = ProcStats.peakRssMiB(pid);
+        CpuWindow.Used used = window.end();
         double seconds = (watcher.lastGrowthNanos() - watcher.firstRowNanos()) / 1e9;
         long rows = watcher.rows();
         int exit = stop(process);
@@ -504,8 +483,8 @@ public final class Benchmark {
                 notes.add(receiver.errors() + " unreadable OTLP requests");
             }
         }
-        notes.add(threadNote(threads) + String.format(Locale.ROOT, "broker+harness CPU %.1f s", harness)
-                + noise(others, seconds));
+        notes.add(threadNote(used.threads()) + String.format(Locale.ROOT, "broker+harness CPU %.1f s", used.harness())
+                + noise(used.others(), seconds));
         notes.addAll(ignoredBuildTimeProperties(id));
         if (exit != 0 && exit != 143) {
             notes.add("exit " + exit);
@@ -524,7 +503,8 @@ public final class Benchmark {
             return failed(id, kind, label, partitions, n, rows, (rows == 0 ? "no row" : "stalled at " + rows + " rows")
                     + " (exit " + exit + "), see " + logFile(id));
         }
-        return new Row(id, kind, label, partitions, n, rows, seconds, cpu, jit, rss, String.join("; ", notes),
+        return new Row(id, kind, label, partitions, n, rows, seconds, used.cpu(), used.jit(), used.rssMiB(),
+                String.join("; ", notes),
                 rows == n ? Status.OK : Status.FAILED);
     }
 
@@ -583,8 +563,6 @@ public final class Benchmark {
         long[] sentAt = new long[latencies.length]; // send time − start of the measured window, per latency
         int[] count = { 0 };
         java.util.concurrent.atomic.AtomicLong measureFrom = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
-        double[] cpuAtStart = { Double.NaN, Double.NaN, Double.NaN };
-        AtomicReference<Map<String, Double>> threadsAtStart = new AtomicReference<>(Map.of());
         CsvWatcher watcher = new CsvWatcher(csv, (line, seen) -> {
             int c1 = line.indexOf(',');
             int c2 = line.indexOf(',', c1 + 1);
@@ -599,10 +577,8 @@ public final class Benchmark {
                 ? startJava(id, List.of("-cp", testClassPath(), HandWrittenConsumer.class.getName(),
                         broker.bootstrapServers(), topic, group(id), csv.toString(), Long.toString(Long.MAX_VALUE)), true)
                 : startService(id, topic, csv, sampled());
-        long pid = process.pid();
+        CpuWindow window = new CpuWindow(process.pid());
         long sent = 0;
-        double cpu = Double.NaN;
-        double rss;
         long measureStartNanos = 0;
         long measureEndNanos = 0;
         try (KafkaProducer<byte[], byte[]> producer = producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0))) {
@@ -624,10 +600,7 @@ public final class Benchmark {
                     if (i == warmupEvents) {
                         measureFrom.set(CsvWatcher.epochNanos());
                         measureStartNanos = System.nanoTime();
-                        cpuAtStart[0] = ProcStats.cpuSeconds(pid);
-                        threadsAtStart.set(ProcStats.threadCpuSeconds(pid));
-                        cpuAtStart[1] = ProcStats.cpuSeconds(ProcStats.self());
-                        cpuAtStart[2] = ProcStats.machineBusySeconds();
+                        window.start();
                     }
                     producer.send(new ProducerRecord<>(topic, SampleEvents.next(random)));
                     i++;
@@ -639,12 +612,7 @@ public final class Benchmark {
             producer.flush();
         }
         boolean complete = awaitRows(watcher, process, sent);
-        cpu = ProcStats.cpuSeconds(pid) - cpuAtStart[0];
-        Map<String, Double> threads = ProcStats.minus(ProcStats.threadCpuSeconds(pid), threadsAtStart.get());
-        double jit = threads.getOrDefault(ProcStats.JIT, Double.NaN);
-        double harness = ProcStats.cpuSeconds(ProcStats.self()) - cpuAtStart[1];
-        double others = ProcStats.machineBusySeconds() - cpuAtStart[2] - cpu - harness;
-        rss = ProcStats.peakRssMiB(pid);
+        CpuWindow.Used used = window.end();
         watcher.close();
         long rows = watcher.rows();
         stop(process);
@@ -660,9 +628,10 @@ public final class Benchmark {
         String notes = String.format(Locale.ROOT,
                 "latency produce→row: p50 %.1f ms, p99 %.1f ms, max %.1f ms; %s; %d s warm-up first; CPU over the measured "
                 + "window; %sbroker+harness CPU %.1f s", latency.p50(), latency.p99(), latency.max(), slices,
-                config.pacedWarmupSeconds(), threadNote(threads), harness)
-                + noise(others, (System.nanoTime() - measureStartNanos) / 1e9);
-        Row row = new Row(id, "paced", label, 1, measuredEvents, measured.length, seconds, cpu, jit, rss, notes,
+                config.pacedWarmupSeconds(), threadNote(used.threads()), used.harness())
+                + noise(used.others(), (System.nanoTime() - measureStartNanos) / 1e9);
+        Row row = new Row(id, "paced", label, 1, measuredEvents, measured.length, seconds, used.cpu(), used.jit(),
+                used.rssMiB(), notes,
                 complete && rows == sent && measured.length == measuredEvents ? Status.OK : Status.FAILED);
         return new Object[] { row, latency };
     }

@@ -38,6 +38,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class HandWrittenConsumer {
 
+    /** kafka-clients' own default, as a first loop would have it; {@code -Dmax.poll.records=N} changes it. */
+    static final int DEFAULT_MAX_POLL_RECORDS = 500;
+
     private static final List<String> HEADER = List.of("event_id", "timestamp", "user", "host", "source_ip",
             "event_type", "mitre_tactic", "mitre_technique");
 
@@ -58,8 +61,8 @@ public final class HandWrittenConsumer {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        // -Dmax.poll.records=N (a variant row's option); kafka-clients' default otherwise
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.getInteger("max.poll.records", 500));
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                Integer.getInteger("max.poll.records", DEFAULT_MAX_POLL_RECORDS));
 
         ObjectMapper mapper = new ObjectMapper();
         Properties producerProps = new Properties();
