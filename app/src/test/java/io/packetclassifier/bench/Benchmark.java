@@ -454,7 +454,7 @@ public final class Benchmark {
         CpuWindow window = new CpuWindow(pid);
         receiver.reset();
         boolean complete;
-        CsvWatcher watcher = new CsvWatcher(csv, null, window::start);
+        CsvWatcher watcher = new CsvWatcher(csv, null, window::start, n / 2);
         try {
             complete = awaitRows(watcher, process, n);
         } finally {
@@ -463,6 +463,8 @@ public final class Benchmark {
         CpuWindow.Used used = window.end();
         double seconds = (watcher.lastGrowthNanos() - watcher.firstRowNanos()) / 1e9;
         long rows = watcher.rows();
+        // The second half of the rows, when the JIT has done most of its work: how fast the row runs warm.
+        double secondHalf = (rows - watcher.halfwayRows()) / ((watcher.lastGrowthNanos() - watcher.halfwayNanos()) / 1e9);
         int exit = stop(process);
         List<String> notes = new ArrayList<>();
         if (!note.isEmpty()) {
@@ -482,6 +484,9 @@ public final class Benchmark {
             if (receiver.errors() > 0) {
                 notes.add(receiver.errors() + " unreadable OTLP requests");
             }
+        }
+        if (watcher.halfwayNanos() != 0 && rows > watcher.halfwayRows()) {
+            notes.add(String.format(Locale.ROOT, "second half %,.0f events/s", secondHalf));
         }
         notes.add(threadNote(used.threads()) + String.format(Locale.ROOT, "broker+harness CPU %.1f s", used.harness())
                 + noise(used.others(), seconds));

@@ -31,8 +31,17 @@ final class CsvWatcher implements AutoCloseable {
     private volatile long lines;
     private volatile long firstRowNanos;
     private volatile long lastGrowthNanos;
+    private final long halfway;
+    private volatile long halfwayRows;
+    private volatile long halfwayNanos;
 
     CsvWatcher(Path file, RowListener listener, Runnable onFirstRow) {
+        this(file, listener, onFirstRow, 0);
+    }
+
+    /** {@code halfway}: a row count whose first sighting is timed too (0: none). */
+    CsvWatcher(Path file, RowListener listener, Runnable onFirstRow, long halfway) {
+        this.halfway = halfway;
         this.file = file;
         this.listener = listener;
         this.onFirstRow = onFirstRow;
@@ -49,6 +58,15 @@ final class CsvWatcher implements AutoCloseable {
     /** System.nanoTime() of the read that first saw a data row; 0 until then. */
     long firstRowNanos() {
         return firstRowNanos;
+    }
+
+    /** Rows seen by the first read that saw at least {@code halfway} rows, and its System.nanoTime(); 0 until then. */
+    long halfwayRows() {
+        return halfwayRows;
+    }
+
+    long halfwayNanos() {
+        return halfwayNanos;
     }
 
     /** System.nanoTime() of the read that last saw new rows. */
@@ -130,6 +148,10 @@ final class CsvWatcher implements AutoCloseable {
                     long before = lines;
                     lines = before + newLines;
                     lastGrowthNanos = now;
+                    if (halfway > 0 && halfwayNanos == 0 && rows() >= halfway) {
+                        halfwayRows = rows();
+                        halfwayNanos = now;
+                    }
                     if (before <= 1 && lines > 1) {
                         firstRowNanos = now;
                         if (onFirstRow != null) {
