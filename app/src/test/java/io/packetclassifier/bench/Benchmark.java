@@ -842,8 +842,10 @@ public final class Benchmark {
         md.append(targets(rows, latency));
         md.append("\nRates: first → last row written to the CSV, as the harness sees the file grow (polled every ~1 ms); "
                 + "(a) writes nothing: first → last record received, timed by the consumer. CPU s: user+system time of "
-                + "the run's JVM over that window (start-up excluded); of it JIT: the part its JIT compiler threads used; peak RSS: VmHWM of that JVM. × (a) and × (b) compare "
-                + "with the runs on the same topic.\n");
+                + "the run's JVM over that window (start-up excluded); of it JIT: the part its JIT compiler threads used "
+                + "(the notes split the rest by kind of thread); second half: the rate from the first read that saw half "
+                + "the rows to the last row; peak RSS: VmHWM of that JVM. × (a) and × (b) compare with the runs on the "
+                + "same topic.\n");
         for (String profile : profiles.values()) {
             md.append("\n").append(profile);
         }
