@@ -385,8 +385,11 @@ public final class Benchmark {
         if (publish) {
             args.add("bench-published-" + id);
         }
+        String compression = opts.stream().filter(o -> o.startsWith("-Dcompression.type="))
+                .map(o -> o.substring("-Dcompression.type=".length())).reduce((a, b) -> b).orElse("none");
         Process process = startJava(id, args, true);
-        return watch(id, "b", label, partitions, process, csv, (publish ? "JSON per event to a topic, " : "")
+        return watch(id, "b", label, partitions, process, csv, (publish ? "JSON per event to a topic ("
+                + ("none".equals(compression) ? "uncompressed" : compression) + "), " : "")
                 + "flush" + (publish ? " CSV and producer" : "") + ", then " + (commitSync ? "commitSync" : "commitAsync")
                 + " per poll (max.poll.records=" + maxPollRecords + ")", false);
     }

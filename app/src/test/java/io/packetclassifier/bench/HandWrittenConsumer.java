@@ -70,6 +70,8 @@ public final class HandWrittenConsumer {
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         producerProps.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        // -Dcompression.type=lz4 (a variant row's option): what the service does; a first loop would not
+        producerProps.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, System.getProperty("compression.type", "none"));
         long count = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
                 KafkaProducer<byte[], byte[]> producer = publishTopic == null ? null
