@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -466,8 +467,6 @@ public final class Benchmark {
         CpuWindow.Used used = window.end();
         double seconds = (watcher.lastGrowthNanos() - watcher.firstRowNanos()) / 1e9;
         long rows = watcher.rows();
-        // The second half of the rows, when the JIT has done most of its work: how fast the row runs warm.
-        double secondHalf = (rows - watcher.halfwayRows()) / ((watcher.lastGrowthNanos() - watcher.halfwayNanos()) / 1e9);
         int exit = stop(process);
         List<String> notes = new ArrayList<>();
         if (!note.isEmpty()) {
@@ -489,6 +488,9 @@ public final class Benchmark {
             }
         }
         if (watcher.halfwayNanos() != 0 && rows > watcher.halfwayRows()) {
+            // the second half of the rows, when the JIT has done most of its work: how fast the row runs warm
+            double secondHalf = (rows - watcher.halfwayRows())
+                    / ((watcher.lastGrowthNanos() - watcher.halfwayNanos()) / 1e9);
             notes.add(String.format(Locale.ROOT, "second half %,.0f events/s", secondHalf));
         }
         notes.add(threadNote(used.threads()) + String.format(Locale.ROOT, "broker+harness CPU %.1f s", used.harness())
@@ -651,7 +653,7 @@ public final class Benchmark {
     static String p99BySlice(long[] latencies, long[] sentAt, int sliceSeconds, int windowSeconds) {
         long slice = TimeUnit.SECONDS.toNanos(sliceSeconds);
         long last = Math.max(0, (windowSeconds - 1) / sliceSeconds); // the window's last events belong to its last slice
-        Map<Long, List<Long>> bySlice = new java.util.TreeMap<>();
+        Map<Long, List<Long>> bySlice = new TreeMap<>();
         for (int i = 0; i < latencies.length; i++) {
             bySlice.computeIfAbsent(Math.min(last, sentAt[i] / slice), k -> new ArrayList<>()).add(latencies[i]);
         }
