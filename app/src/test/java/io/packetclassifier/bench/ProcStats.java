@@ -12,17 +12,16 @@ final class ProcStats {
     /** USER_HZ: /proc/<pid>/stat counts CPU time in clock ticks of 1/100 s on Linux. */
     private static final double TICKS_PER_SECOND = 100.0;
 
+    /** The kind of thread {@link #threadCpuSeconds} counts the JIT's compiler threads under. */
+    static final String JIT = "JIT";
+
     private ProcStats() {
     }
 
     /** utime + stime of the process (all its threads), in seconds; NaN when it cannot be read. */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name (field 2) is in parentheses and may contain spaces: count fields after it.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // f[0] is field 3 (state); utime is field 14, stime field 15.
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            return cpuSecondsOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
@@ -41,9 +40,7 @@ final class ProcStats {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byKind.merge(kind(name), (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND,
-                            Double::sum);
+                    byKind.merge(kind(name), cpuSecondsOf(stat), Double::sum);
                 } catch (IOException e) {
                     // the thread ended between the listing and the read
                 }
@@ -54,14 +51,20 @@ final class ProcStats {
         return byKind;
     }
 
+    /** utime + stime from a process's or a thread's {@code stat} line, in seconds. */
+    private static double cpuSecondsOf(String stat) {
+        // The command name (field 2) is in parentheses and may contain spaces: count fields after it.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // f[0] is field 3 (state); utime is field 14, stime field 15.
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
     /** {@code later} − {@code earlier}, per kind. */
     static Map<String, Double> minus(Map<String, Double> later, Map<String, Double> earlier) {
         Map<String, Double> window = new TreeMap<>();
         later.forEach((kind, seconds) -> window.put(kind, Math.max(0, seconds - earlier.getOrDefault(kind, 0.0))));
         return window;
     }
-
-    static final String JIT = "JIT";
 
     private static String kind(String name) {
         String base = name.replaceAll("[-#]?[0-9]+$", "");
