@@ -381,18 +381,24 @@ public final class Benchmark {
         args.addAll(List.of("-cp", testClassPath(), HandWrittenConsumer.class.getName(),
                 broker.bootstrapServers(), topic, group(id), csv.toString(), Long.toString(config.events()),
                 commitSync ? "sync" : "async"));
-        String maxPollRecords = opts.stream().filter(o -> o.startsWith("-Dmax.poll.records=")).map(o -> o.substring(19))
-                .reduce((a, b) -> b).orElse(Integer.toString(HandWrittenConsumer.DEFAULT_MAX_POLL_RECORDS));
+        String maxPollRecords = systemProperty(opts, "max.poll.records",
+                Integer.toString(HandWrittenConsumer.DEFAULT_MAX_POLL_RECORDS));
         if (publish) {
             args.add("bench-published-" + id);
         }
-        String compression = opts.stream().filter(o -> o.startsWith("-Dcompression.type="))
-                .map(o -> o.substring("-Dcompression.type=".length())).reduce((a, b) -> b).orElse("none");
+        String compression = systemProperty(opts, "compression.type", "none");
         Process process = startJava(id, args, true);
         return watch(id, "b", label, partitions, process, csv, (publish ? "JSON per event to a topic ("
                 + ("none".equals(compression) ? "uncompressed" : compression) + "), " : "")
                 + "flush" + (publish ? " CSV and producer" : "") + ", then " + (commitSync ? "commitSync" : "commitAsync")
                 + " per poll (max.poll.records=" + maxPollRecords + ")", false);
+    }
+
+    /** The value the last {@code -Dname=value} among a row's JVM options gives, as the child JVM sees it. */
+    private static String systemProperty(List<String> opts, String name, String orElse) {
+        String prefix = "-D" + name + "=";
+        return opts.stream().filter(o -> o.startsWith(prefix)).map(o -> o.substring(prefix.length()))
+                .reduce((a, b) -> b).orElse(orElse);
     }
 
     private Row runService(String id, String kind, String topic, int partitions, String label, List<String> opts,
