@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -21,6 +22,8 @@ import io.packetclassifier.rules.ActiveRules;
 import io.packetclassifier.sink.ClassifiedEventEncoder;
 import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.tracing.EventTracing;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -29,9 +32,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /**
  * Parses and classifies each polled batch of {@code raw-events} records and passes it on, still carrying
  * the batch's acknowledgement: offsets are committed only once the sink has written and flushed the rows.
+ * Classifying runs on a worker thread, beside the sink's writing.
  */
 @ApplicationScoped
 public class EventClassifier {
+
+    private static final Logger LOG = Logger.getLogger(EventClassifier.class);
 
     public static final String RAW_EVENTS = "raw-events";
     public static final String CLASSIFIED = "classified";
@@ -44,6 +50,10 @@ public class EventClassifier {
     private static final AttributeKey<String> USER_NAME = AttributeKey.stringKey("user.name");
     private static final AttributeKey<String> MITRE_TACTIC = AttributeKey.stringKey("mitre.tactic");
     private static final AttributeKey<String> MITRE_TECHNIQUE = AttributeKey.stringKey("mitre.technique");
+
+    /** Polled batches taken from the connector ahead of the classifier, and classified ones ahead of the sink. */
+    static final int POLLED_AHEAD = 2;
+    static final int CLASSIFIED_AHEAD = 1;
 
     private final EventParser parser = new EventParser();
     private final ActiveRules rules;
@@ -58,9 +68,36 @@ public class EventClassifier {
         this.tracing = tracing;
     }
 
+    /**
+     * Classifies each polled batch on a worker thread while the sink writes the one before. The sink asks for a
+     * batch only once it has written the last, and a per-batch method is only called on that ask, so classifying
+     * and writing used to take turns (the sink's wait for the broker idled the classifier). Here the polled
+     * batches are taken from the connector as they come (at most {@link #POLLED_AHEAD} waiting) and up to
+     * {@link #CLASSIFIED_AHEAD} classified batches wait for the sink: both bounded, and in order.
+     */
     @Incoming(RAW_EVENTS)
     @Outgoing(CLASSIFIED)
-    public Message<ClassifiedBatch> classify(KafkaRecordBatch<byte[], byte[]> batch) {
+    public Multi<Message<ClassifiedBatch>> classify(Multi<KafkaRecordBatch<byte[], byte[]>> batches) {
+        return batches.emitOn(Infrastructure.getDefaultWorkerPool(), POLLED_AHEAD)
+                .onItem().transformToIterable(this::classifiedOrNacked)
+                .emitOn(Runnable::run, CLASSIFIED_AHEAD);
+    }
+
+    /**
+     * What SmallRye does when a processor method throws: the batch is nacked (the channel's failure strategy
+     * decides what follows; by default consumption stops, uncommitted) and nothing is passed on for it.
+     */
+    private List<Message<ClassifiedBatch>> classifiedOrNacked(KafkaRecordBatch<byte[], byte[]> batch) {
+        try {
+            return List.of(classify(batch));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Classifying a batch of %d records failed", batch.getRecords().size());
+            batch.nack(e);
+            return List.of();
+        }
+    }
+
+    Message<ClassifiedBatch> classify(KafkaRecordBatch<byte[], byte[]> batch) {
         List<ClassifiedEvent> classified = new ArrayList<>(batch.getRecords().size());
         List<RejectedRecord> rejected = new ArrayList<>(0);
         for (KafkaRecord<byte[], byte[]> record : batch) {
