@@ -135,7 +135,7 @@ public class EventClassifier {
             span.setAttribute(MITRE_TACTIC, classification.tactic());
             span.setAttribute(MITRE_TECHNIQUE, classification.technique());
         }
-        return new ClassifiedEvent(event, classification, span, encoder.csvRow(event, classification),
+        return new ClassifiedEvent(event.columnsOnly(), classification, span, encoder.csvRow(event, classification),
                 encoder.json(event, classification));
     }
 
