@@ -52,7 +52,7 @@ public class EventClassifier {
     private static final AttributeKey<String> MITRE_TECHNIQUE = AttributeKey.stringKey("mitre.technique");
 
     /** Polled batches taken from the connector ahead of the classifier, and classified ones ahead of the sink. */
-    static final int POLLED_AHEAD = 2;
+    static final int POLLED_AHEAD = 1;
     static final int CLASSIFIED_AHEAD = 1;
 
     private final EventParser parser = new EventParser();
