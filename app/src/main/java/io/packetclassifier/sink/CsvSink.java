@@ -41,8 +41,9 @@ public class CsvSink {
     /**
      * Rows written since the file's tail was last read. Every replay (restart, rebalance, write retry) reads the
      * tails again, so this only has to cover the batches in flight around a rebalance: the connector's queue
-     * (twice max.poll.records, 4,000) and the few batches between the stages, about ten thousand events.
-     * 32,768 leaves room for three times that in two sets of 1 MiB.
+     * (twice max.poll.records, 4,000) and the batches between it and the file (one polled and one classified
+     * ahead, one being classified, one being written: 8,000), about twelve thousand events. 32,768 leaves room
+     * for more than twice that in two sets of 1 MiB.
      */
     private static final int RECENT_IDS = 32_768;
     @Inject
