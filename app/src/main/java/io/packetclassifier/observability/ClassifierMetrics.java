@@ -28,8 +28,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata
  * <li>{@code classifier_events_consumed_total}: records polled from {@code raw-events};</li>
  * <li>{@code classifier_events_classified_total{tactic,technique}}: events labelled, per label;</li>
  * <li>{@code classifier_events_dead_lettered_total{reason}}: events set aside, per reason code;</li>
+ * <li>{@code classifier_classify_seconds}: the time to parse and classify one polled batch;</li>
  * <li>{@code classifier_csv_rows_written_total} and {@code classifier_csv_write_seconds}: rows appended and
- * the time to append and flush one batch;</li>
+ * the time to append and flush one batch (the two stages run side by side, so the busier one sets the pace);</li>
  * <li>{@code classifier_end_to_end_latency_seconds}: per batch, from the Kafka timestamp of its oldest record
  * to the flush of its rows (the worst latency in the batch).</li>
  * </ul>
@@ -41,6 +42,7 @@ public class ClassifierMetrics {
     public static final String CLASSIFIED = "classifier.events.classified";
     public static final String DEAD_LETTERED = "classifier.events.dead.lettered";
     public static final String ROWS_WRITTEN = "classifier.csv.rows.written";
+    public static final String CLASSIFY = "classifier.classify";
     public static final String CSV_WRITE = "classifier.csv.write";
     public static final String END_TO_END = "classifier.end.to.end.latency";
 
@@ -51,6 +53,7 @@ public class ClassifierMetrics {
     private final RecentEvents recent;
     private final Counter consumed;
     private final Counter rowsWritten;
+    private final Timer classify;
     private final Timer csvWrite;
     private final Timer endToEnd;
     private final Map<String, Map<String, Counter>> classified = new ConcurrentHashMap<>();
@@ -62,6 +65,8 @@ public class ClassifierMetrics {
         this.recent = recent;
         this.consumed = Counter.builder(CONSUMED).description("Records polled from raw-events").register(registry);
         this.rowsWritten = Counter.builder(ROWS_WRITTEN).description("Rows appended to the CSV file").register(registry);
+        this.classify = Timer.builder(CLASSIFY).description("Time to parse and classify one polled batch")
+                .register(registry);
         this.csvWrite = Timer.builder(CSV_WRITE).description("Time to append and flush one batch of rows")
                 .register(registry);
         this.endToEnd = Timer.builder(END_TO_END)
@@ -72,8 +77,12 @@ public class ClassifierMetrics {
         }
     }
 
-    /** After a polled batch is classified: counts the records and the labels, remembers the oldest timestamp. */
-    public void batchClassified(KafkaRecordBatch<?, ?> records, ClassifiedBatch batch) {
+    /**
+     * After a polled batch is classified, which took {@code classifyNanos}: counts the records and the labels,
+     * remembers the oldest timestamp.
+     */
+    public void batchClassified(KafkaRecordBatch<?, ?> records, ClassifiedBatch batch, long classifyNanos) {
+        classify.record(classifyNanos, TimeUnit.NANOSECONDS);
         long oldest = Long.MAX_VALUE;
         // The polled records' own timestamps (the connector attaches them): KafkaRecord.getTimestamp() makes an
         // Instant per call.

@@ -98,6 +98,7 @@ public class EventClassifier {
     }
 
     Message<ClassifiedBatch> classify(KafkaRecordBatch<byte[], byte[]> batch) {
+        long started = System.nanoTime();
         List<ClassifiedEvent> classified = new ArrayList<>(batch.getRecords().size());
         List<RejectedRecord> rejected = new ArrayList<>(0);
         for (KafkaRecord<byte[], byte[]> record : batch) {
@@ -108,7 +109,7 @@ public class EventClassifier {
             }
         }
         ClassifiedBatch result = new ClassifiedBatch(classified, rejected);
-        metrics.batchClassified(batch, result);
+        metrics.batchClassified(batch, result, System.nanoTime() - started);
         return batch.withPayload(result);
     }
 

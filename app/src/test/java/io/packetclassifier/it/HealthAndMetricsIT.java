@@ -53,6 +53,7 @@ class HealthAndMetricsIT {
                         - before.value("classifier_events_classified_total", "tactic=TA0006", "technique=T1110") >= 50
                         && p.value("classifier_csv_rows_written_total") - before.value("classifier_csv_rows_written_total") >= 50);
         assertThat(after.value("classifier_events_consumed_total")).isGreaterThanOrEqualTo(50);
+        assertThat(after.value("classifier_classify_seconds_count")).isPositive();
         assertThat(after.value("classifier_csv_write_seconds_count")).isPositive();
         assertThat(after.value("classifier_end_to_end_latency_seconds_count")).isPositive();
         assertThat(after.all().keySet()).anyMatch(k -> k.startsWith("kafka_consumer_fetch_manager_records_lag"));

@@ -70,6 +70,8 @@ class MetricsTest {
             assertThat(delta(before, after, "classifier_events_classified_total", "tactic=" + tt[0], "technique=" + tt[1]))
                     .as("classified %s", label).isGreaterThanOrEqualTo(sent);
         });
+        assertThat(delta(before, after, "classifier_classify_seconds_count")).isPositive();
+        assertThat(after.value("classifier_classify_seconds_sum")).isPositive();
         assertThat(delta(before, after, "classifier_csv_write_seconds_count")).isPositive();
         assertThat(after.value("classifier_csv_write_seconds_sum")).isPositive();
         assertThat(delta(before, after, "classifier_end_to_end_latency_seconds_count")).isPositive();
