@@ -6,9 +6,14 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,6 +48,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.packetclassifier.devkafka.EmbeddedKafka;
 import io.packetclassifier.generator.SampleEvents;
+import io.packetclassifier.testing.Prometheus;
 
 /**
  * The throughput benchmark of issue 4. In one JVM: starts the in-process broker, pre-produces N
@@ -473,10 +479,14 @@ public final class Benchmark {
         CpuWindow.Used used = window.end();
         double seconds = (watcher.lastGrowthNanos() - watcher.firstRowNanos()) / 1e9;
         long rows = watcher.rows();
+        String stages = kind.equals("b") ? "" : stageNote(id);
         int exit = stop(process);
         List<String> notes = new ArrayList<>();
         if (!note.isEmpty()) {
             notes.add(note);
+        }
+        if (!stages.isEmpty()) {
+            notes.add(stages);
         }
         if (traced || "c".equals(kind) || "e".equals(kind)) {
             receiver.awaitQuiet(1_500, 60_000);
@@ -784,6 +794,37 @@ public final class Benchmark {
 
     private String group(String id) {
         return "bench-" + id + "-" + UUID.randomUUID();
+    }
+
+    private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:/]+:(\\d+)");
+
+    /**
+     * The service's own timers of its two stages, summed over its whole run: the classifier's batches and the
+     * sink's (append, flush and the wait for classified-events' acknowledgements). They run side by side, so the
+     * larger sets the pace. Empty when the service's port or metrics cannot be read.
+     */
+    private String stageNote(String id) {
+        try {
+            Matcher port = LISTENING.matcher(Files.readString(logFile(id)));
+            if (!port.find()) {
+                return "";
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.group(1) + "/q/metrics"))
+                            .timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Prometheus metrics = Prometheus.parse(response.body());
+            if (!metrics.has("classifier_classify_seconds_sum")) {
+                return "";
+            }
+            return String.format(Locale.ROOT, "stages: classifying %.1f s, writing %.1f s",
+                    metrics.value("classifier_classify_seconds_sum"), metrics.value("classifier_csv_write_seconds_sum"));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private Path logFile(String id) {

@@ -54,6 +54,7 @@ class BenchmarkSmokeIT {
                 .extractingByKey(ProcStats.JIT).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
                 .isPositive();
         assertThat(report.row("c1").notes()).contains("threads: ");
+        assertThat(report.row("c1").notes()).containsPattern("stages: classifying [0-9.]+ s, writing [0-9.]+ s");
         assertThat(report.row("b1").notes()).containsPattern("second half [0-9,]+ events/s");
         assertThat(Files.readString(Path.of("target/benchmark-smoke.md"))).isEqualTo(report.markdown());
 

@@ -15,7 +15,11 @@ public final class Prometheus {
     }
 
     public static Prometheus scrape() {
-        String text = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return parse(given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    /** The series of a {@code /q/metrics} text. */
+    public static Prometheus parse(String text) {
         Map<String, Double> series = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
