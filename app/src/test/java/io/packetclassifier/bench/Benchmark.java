@@ -77,10 +77,14 @@ public final class Benchmark {
     private String inputStats = "";
     private final Map<String, String> profiles = new LinkedHashMap<>();
 
-    /** One line of the table. */
-    /** {@code jit}: the CPU seconds of {@code cpu} that the JIT's compiler threads used. */
+    /** One line of the table; {@code jit}: the CPU seconds of {@code cpu} that the JIT's compiler threads used. */
     record Row(String id, String kind, String label, int partitions, long expected, long rows, double seconds,
             double cpu, double jit, double rssMiB, String notes, Status status) {
+
+        /** This row with {@code more} appended to its notes. */
+        Row withNote(String more) {
+            return new Row(id, kind, label, partitions, expected, rows, seconds, cpu, jit, rssMiB, notes + more, status);
+        }
 
         double rate() {
             return seconds > 0 ? rows / seconds : Double.NaN;
@@ -185,9 +189,7 @@ public final class Benchmark {
                     lastNoisy = false;
                 }
                 if (attempts > 1) {
-                    kept = new Row(kept.id(), kept.kind(), kept.label(), kept.partitions(), kept.expected(), kept.rows(),
-                            kept.seconds(), kept.cpu(), kept.jit(), kept.rssMiB(), kept.notes() + String.format(Locale.ROOT,
-                                    "; least disturbed of %d attempts", attempts), kept.status());
+                    kept = kept.withNote(String.format(Locale.ROOT, "; least disturbed of %d attempts", attempts));
                 }
                 if (kept.notes().contains("⚠ other processes")) {
                     noisyRuns++;
@@ -427,10 +429,9 @@ public final class Benchmark {
             return new Row(id, "e", label, partitions, config.events(), 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     "n/a (no rules at " + config.sigmaPaths() + ")", Status.NA);
         }
-        Row row = runService(id, "e", topic, partitions, label,
-                concat(opts, List.of("-Dclassifier.rules.sigma-paths=" + config.sigmaPaths())), false);
-        return new Row(row.id(), row.kind(), row.label(), row.partitions(), row.expected(), row.rows(), row.seconds(),
-                row.cpu(), row.jit(), row.rssMiB(), row.notes() + "; " + wired, row.status());
+        return runService(id, "e", topic, partitions, label,
+                concat(opts, List.of("-Dclassifier.rules.sigma-paths=" + config.sigmaPaths())), false)
+                .withNote("; " + wired);
     }
 
     /**

@@ -9,7 +9,12 @@ import java.util.Map;
 final class CpuWindow {
 
     /** What the window measured; {@code others} is the machine's busy time less the run's and the harness's. */
-    record Used(double cpu, double jit, Map<String, Double> threads, double harness, double others, double rssMiB) {
+    record Used(double cpu, Map<String, Double> threads, double harness, double others, double rssMiB) {
+
+        /** The part of {@code cpu} the JIT's compiler threads used; NaN when the threads could not be read. */
+        double jit() {
+            return threads.getOrDefault(ProcStats.JIT, Double.NaN);
+        }
     }
 
     private record Snapshot(double cpu, Map<String, Double> threads, double harness, double machine) {
@@ -33,7 +38,6 @@ final class CpuWindow {
         Map<String, Double> threads = ProcStats.minus(ProcStats.threadCpuSeconds(pid), from.threads());
         double harness = ProcStats.cpuSeconds(ProcStats.self()) - from.harness();
         double others = ProcStats.machineBusySeconds() - from.machine() - cpu - harness;
-        return new Used(cpu, threads.getOrDefault(ProcStats.JIT, Double.NaN), threads, harness, others,
-                ProcStats.peakRssMiB(pid));
+        return new Used(cpu, threads, harness, others, ProcStats.peakRssMiB(pid));
     }
 }
