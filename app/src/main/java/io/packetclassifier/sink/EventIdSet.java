@@ -90,6 +90,12 @@ final class EventIdSet {
         return size;
     }
 
+    /** Empties the set, keeping its capacity. */
+    void clear() {
+        java.util.Arrays.fill(slots, 0L);
+        size = 0;
+    }
+
     private int index(long hi, long lo) {
         long h = (hi * 0x9E3779B97F4A7C15L) ^ lo;
         return (int) (h ^ (h >>> 29)) & mask;

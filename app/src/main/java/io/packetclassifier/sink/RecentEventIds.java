@@ -8,19 +8,25 @@ package io.packetclassifier.sink;
 final class RecentEventIds {
 
     private final int generation;
-    private EventIdSet current = new EventIdSet();
-    private EventIdSet previous = EventIdSet.EMPTY;
+    // Two sets sized for a generation, swapped and emptied rather than made anew: a set grown from small
+    // rehashed every id several times, and its last arrays were humongous objects for G1 in a small heap.
+    private EventIdSet current;
+    private EventIdSet previous;
     private EventIdSet fromFiles = EventIdSet.EMPTY;
 
     RecentEventIds(int generation) {
         this.generation = generation;
+        this.current = new EventIdSet(generation);
+        this.previous = new EventIdSet(generation);
     }
 
     private void add(long hi, long lo) {
         current.add(hi, lo);
         if (current.size() >= generation) {
+            EventIdSet oldest = previous;
             previous = current;
-            current = new EventIdSet();
+            oldest.clear();
+            current = oldest;
         }
     }
 

@@ -78,6 +78,29 @@ class ClassifiedCsvFileTest {
         assertThat(writes).hasValue(1);
     }
 
+    /**
+     * Each flush writes what was held since the last one as String.getBytes(UTF-8) would, in batches small and
+     * large: characters of two to four bytes, a surrogate pair split across writes, a lone surrogate as '?'.
+     */
+    @Test
+    void heldTextIsWrittenAsUtf8InBatchesOfAnySize() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        WholeRowsWriter writer = new WholeRowsWriter(out);
+        String big = "ü✓\uD83D\uDE00,".repeat(30_000) + "lone \uD800\r\n";
+        for (String batch : List.of("id-1,x\r\n", big, "id-2,ÿ\r\n")) {
+            writer.append(batch, 0, 2); // Writer.append → write(String, int, int)
+            writer.write(batch.toCharArray(), 2, 1);
+            writer.append(batch.charAt(3)); // → write(int)
+            writer.append(batch.substring(4));
+            int before = out.size();
+            writer.flush();
+            assertThat(out.size() - before).isEqualTo(batch.getBytes(StandardCharsets.UTF_8).length);
+            expected.write(batch.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+    }
+
     @Test
     void anEmptyExistingFileGetsAHeader() throws Exception {
         Path csv = Files.createFile(dir.resolve("empty.csv"));
