@@ -43,7 +43,7 @@ public class CsvSink {
      * tails again, so this only has to cover the batches in flight around a rebalance: the connector's queue
      * (twice max.poll.records, 4,000) and the batches between it and the file (one polled and one classified
      * ahead, one being classified, one being written: 8,000), about twelve thousand events. 32,768 leaves room
-     * for more than twice that in two sets of 1 MiB.
+     * for more than twice that in two sets of 1 MiB, and still covers the ~30,000 of 5,000 per poll (README).
      */
     private static final int RECENT_IDS = 32_768;
     @Inject
