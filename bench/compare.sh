@@ -17,18 +17,7 @@ trap cleanup EXIT
 git worktree add -q --detach "$work/tree" "$rev"
 echo "[compare] building $rev ($(git rev-parse --short "$rev")) in $work/tree"
 (cd "$work/tree" && ./mvnw -B -ntp -q package -DskipTests)
-other="-Dbench.jar=$work/tree/app/target/quarkus-app/quarkus-run.jar"
-# Round one runs REV's build first, round two this tree's, so neither always has the machine's earlier phase.
-runs=""
-variants=""
-for row in ${ROWS:-c1-nopub c1}; do
-  runs="$runs,$row-rev,$row"
-  variants="$variants;$row-rev=$row:$other"
-done
-for row in ${ROWS:-c1-nopub c1}; do
-  runs="$runs,$row-again,$row-rev-again"
-  variants="$variants;$row-again=$row:;$row-rev-again=$row:$other"
-done
-runs="${runs#,}"
-variants="${variants#;}"
-bench/run.sh -Dbench.runs="$runs" "-Dbench.variants=$variants" "$@"
+# REV's jar is the "option": its rows are named <row>-rev. Round one runs REV's build first, round two this
+# tree's, so neither always has the machine's earlier phase.
+LABEL=rev ROWS="${ROWS:-c1-nopub c1}" bench/compare-options.sh \
+  "-Dbench.jar=$work/tree/app/target/quarkus-app/quarkus-run.jar" "$@"
