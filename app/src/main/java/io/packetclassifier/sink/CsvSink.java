@@ -49,7 +49,7 @@ public class CsvSink {
     @Inject
     ClassifierMetrics metrics;
 
-    private RecentEventIds recentEventIds = new RecentEventIds(RECENT_IDS);
+    private RecentEventIds recentEventIds; // made by open(), from the file's tail, before the first write
     private volatile boolean partitionsAssigned;
     private volatile boolean writable = true;
     private boolean stopping;
