@@ -19,5 +19,7 @@ echo "[compare] building $rev ($(git rev-parse --short "$rev")) in $work/tree"
 (cd "$work/tree" && ./mvnw -B -ntp -q package -DskipTests)
 # REV's jar is the "option": its rows are named <row>-rev. Round one runs REV's build first, round two this
 # tree's, so neither always has the machine's earlier phase.
-LABEL=rev ROWS="${ROWS:-c1-nopub c1}" bench/compare-options.sh \
-  "-Dbench.jar=$work/tree/app/target/quarkus-app/quarkus-run.jar" "$@"
+# Revisions before the single-module layout built the service in app/.
+jar="$work/tree/target/quarkus-app/quarkus-run.jar"
+[[ -f "$jar" ]] || jar="$work/tree/app/target/quarkus-app/quarkus-run.jar"
+LABEL=rev ROWS="${ROWS:-c1-nopub c1}" bench/compare-options.sh "-Dbench.jar=$jar" "$@"

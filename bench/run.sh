@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The throughput benchmark (BENCHMARKS.md): packages the service, starts an in-process broker, runs
 # (a) raw consumer, (b) hand-written consumer, (c) service, (d) service fully traced, (e) service + Sigma,
-# and a paced latency run, then prints the table (also written to app/target/benchmark.md).
+# and a paced latency run, then prints the table (also written to target/benchmark.md).
 #
 #   bench/run.sh                       # 1,000,000 events
 #   EVENTS=200000 bench/run.sh         # fewer
