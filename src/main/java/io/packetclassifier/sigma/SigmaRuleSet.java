@@ -93,6 +93,11 @@ public final class SigmaRuleSet {
         return rules.size();
     }
 
+    /** Every loaded rule as a match reports it (id, title, level, source, ATT&CK tactics and techniques), in rule order. */
+    public List<RuleMatch> rules() {
+        return rules.stream().map(Rule::match).toList();
+    }
+
     public List<UnsupportedRule> unsupported() {
         return unsupported;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -48,6 +49,9 @@ public class CsvSink {
     private static final int RECENT_IDS = 32_768;
     @Inject
     ClassifierMetrics metrics;
+    /** Observers learn of each batch once its rows are written (synchronously, on the writing thread). */
+    @Inject
+    Event<ClassifiedBatch> written;
 
     private RecentEventIds recentEventIds; // made by open(), from the file's tail, before the first write
     private volatile boolean partitionsAssigned;
@@ -99,6 +103,7 @@ public class CsvSink {
         for (ClassifiedEvent event : batch.events()) {
             event.span().end();
         }
+        written.fire(batch);
     }
 
     private void persist(ClassifiedBatch batch) throws IOException, InterruptedException {
