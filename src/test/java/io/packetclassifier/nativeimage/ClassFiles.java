@@ -79,38 +79,37 @@ final class ClassFiles {
     static Set<Call> calls(byte[] classFile) {
         String caller = new ClassReader(classFile).getClassName();
         Set<Call> calls = new LinkedHashSet<>();
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+        scanCode(classFile, new MethodVisitor(Opcodes.ASM9) {
             @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                        calls.add(new Call(caller, owner, method));
-                    }
-                };
+            public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                calls.add(new Call(caller, owner, method));
             }
-        }, ClassReader.SKIP_DEBUG);
+        });
         return calls;
     }
 
     /** The string constants the class file loads (ldc), e.g. resource names. */
     static Set<String> strings(byte[] classFile) {
         Set<String> strings = new LinkedHashSet<>();
+        scanCode(classFile, new MethodVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitLdcInsn(Object value) {
+                if (value instanceof String s) {
+                    strings.add(s);
+                }
+            }
+        });
+        return strings;
+    }
+
+    /** Every method body of the class file through {@code code}. */
+    private static void scanCode(byte[] classFile, MethodVisitor code) {
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitLdcInsn(Object value) {
-                        if (value instanceof String s) {
-                            strings.add(s);
-                        }
-                    }
-                };
+                return code;
             }
         }, ClassReader.SKIP_DEBUG);
-        return strings;
     }
 }
