@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.packetclassifier.testing.PackagedService;
+
 /**
  * What a production build packaged, as the checks read it: the application's own archives (our classes and
  * Quarkus's generated and transformed ones) and the libraries beside them.
@@ -24,10 +26,10 @@ record ProductionArtifacts(String name, List<Path> application, List<Path> libra
     /** Where the native-sources execution of the Quarkus plugin (pom.xml) writes its output. */
     static final Path NATIVE_SOURCES = TARGET.resolve(Path.of("native-sources-check", "native-sources"));
 
-    /** The fast-jar in target/quarkus-app, when this build made one (not with -Dnative). */
+    /** The fast-jar in target/quarkus-app, when this build made one (not with -Dnative: a jar left there is older). */
     static List<ProductionArtifacts> fastJar() {
         Path app = TARGET.resolve("quarkus-app");
-        if (!Files.isDirectory(app)) {
+        if (PackagedService.built().nativeBinary()) {
             return List.of();
         }
         List<Path> application = new ArrayList<>(jars(app.resolve("app")));
