@@ -52,9 +52,9 @@ import io.packetclassifier.generator.SampleEvents;
 import io.packetclassifier.testing.Prometheus;
 
 /**
- * The throughput benchmark of issue 4. In one JVM: starts the in-process broker, pre-produces N
+ * The throughput benchmark (BENCHMARKS.md). In one JVM: starts the in-process broker, pre-produces N
  * seed-shaped events to a 1-partition and a 4-partition topic, then runs one after another, each as its
- * own child JVM on the same data with a fresh consumer group: (a) a raw kafka-clients consumer, (b) a
+ * own child process on the same data with a fresh consumer group: (a) a raw kafka-clients consumer, (b) a
  * hand-written consumer, (c) the packaged service with 1% of the events traced, (d) the service with every
  * event traced to an OTLP receiver in this JVM, (e) the service with the SigmaHQ rules, and a paced run
  * for latency. Prints one markdown table and writes it to {@code bench.out}.
