@@ -39,8 +39,8 @@ class MissingTypesIT {
                 .filteredOn(line -> !IMAGE_BUILDER_TYPE.matcher(line).find()).isEmpty();
     }
 
-    /** A missing type that native-image itself provides to the code it runs while building. */
-    static final Pattern IMAGE_BUILDER_TYPE = Pattern.compile("-> (org\\.graalvm|com\\.oracle\\.svm)\\.\\S+ +not found$");
+    /** Quarkus's code for the image builder, referring to a type that native-image itself provides. */
+    static final Pattern IMAGE_BUILDER_TYPE = Pattern.compile("^io\\.quarkus\\.\\S+ +-> (org\\.graalvm|com\\.oracle\\.svm)\\.");
     private static final Pattern MISSING = Pattern.compile("^\\S+ +-> \\S+ +not found$");
 
     /** jdeps' "X -> Y not found" lines for the application's archives, against the whole production class path. */
