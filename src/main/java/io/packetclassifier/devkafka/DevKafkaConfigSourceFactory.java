@@ -28,7 +28,7 @@ public class DevKafkaConfigSourceFactory implements ConfigSourceFactory {
     static final String BOOTSTRAP = "kafka.bootstrap.servers";
     /** System property: the address of the broker this JVM started (it outlives live reloads). */
     static final String RUNNING = "packet-classifier.dev-kafka.bootstrap";
-    private static final String BROKER = "io.packetclassifier.devkafka.DevKafkaBroker";
+    static final String BROKER = "io.packetclassifier.devkafka.DevKafkaBroker";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The classes left out of the production artifacts ({@code quarkus.package.jar.user-configured-ignored-entries}). */
-final class DevOnlyClasses {
+public final class DevOnlyClasses {
 
     static final Path PROPERTIES = Path.of("src", "main", "resources", "application.properties");
 
@@ -19,7 +19,7 @@ final class DevOnlyClasses {
     }
 
     /** Their internal names ({@code io/packetclassifier/devkafka/EmbeddedKafka}). */
-    static Set<String> names() {
+    public static Set<String> names() {
         return Arrays.stream(applicationProperties().getProperty("quarkus.package.jar.user-configured-ignored-entries", "")
                 .split(",")).map(String::strip).filter(e -> e.endsWith(".class"))
                 .map(e -> e.substring(0, e.length() - ".class".length())).collect(Collectors.toSet());
