@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts `./mvnw quarkus:dev` as a developer would (in-process broker, generator on), then checks that rows are
 # written, that the Dev UI lists the Kafka pages and, through its JSON-RPC websocket, raw-events with messages
-# and the packet-classifier consumer group; plus /q/metrics and /q/health/ready. Stops dev mode (its own process
-# group) at the end.
+# and the packet-classifier consumer group; plus /q/metrics and /q/health/ready. Then edits a default rule's
+# technique in src/main/resources (restored on exit) and checks that rows written after the next request carry
+# the new label, the dev broker still the same. Stops dev mode (its own process group) at the end.
 #   scripts/check-dev-mode.sh            # PORT=8081 scripts/check-dev-mode.sh to use another HTTP port
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,10 +22,13 @@ fi
 setsid ./mvnw -B -ntp quarkus:dev -Dquarkus.http.port="${PORT}" -Dquarkus.console.enabled=false \
   -Dquarkus.analytics.disabled=true -Ddebug=false >"${LOG}" 2>&1 </dev/null &
 DEV_PID=$!
+RULES="src/main/resources/rules/seed-rules.yml"
+cp "${RULES}" target/seed-rules.yml.orig
 stop_dev() {
   kill -- "-${DEV_PID}" 2>/dev/null
-  for _ in $(seq 1 30); do kill -0 "${DEV_PID}" 2>/dev/null || return 0; sleep 1; done
+  for _ in $(seq 1 30); do kill -0 "${DEV_PID}" 2>/dev/null || break; sleep 1; done
   kill -9 -- "-${DEV_PID}" 2>/dev/null
+  cp target/seed-rules.yml.orig "${RULES}" # the rule edit below, undone whatever happened
 }
 trap stop_dev EXIT
 
@@ -84,6 +88,29 @@ check "/q/health/ready is UP with rules loaded" ready_with_rules
 check "events are counted per label (classifier_events_classified_total)" labels_counted
 check "/q/metrics has classifier and Kafka consumer lag metrics" metrics_exposed
 check "target/classified_packets.csv has labelled rows" csv_has_labelled_rows
+
+# Live reload of the rules: the failed-logon rule's technique T1110 becomes T1110.001 (Password Guessing).
+# A request makes dev mode look for changes; rows written after the restart carry the new label.
+relabelled_after_next_request() {
+  grep -q '^    - attack.t1110$' "${RULES}" || { echo "  no 'attack.t1110' tag in ${RULES}" >&2; return 1; }
+  sed -i 's/^    - attack.t1110$/    - attack.t1110.001/' "${RULES}"
+  local before; before=$(wc -l < target/classified_packets.csv)
+  curl -s -o /dev/null "${BASE}/q/health/ready"
+  local since
+  for _ in $(seq 1 90); do
+    since=$(tail -n +"$((before + 1))" target/classified_packets.csv | tr -d '\r')  # rows end in CRLF
+    # three relabelled rows, and none written after the first of them with the old technique
+    if [[ $(grep -cE ',TA0006,T1110\.001(,|$)' <<<"${since}") -ge 3 ]]; then
+      ! sed -n '/,TA0006,T1110\.001/,$p' <<<"${since}" | grep -qE ',TA0006,T1110(,|$)'
+      return
+    fi
+    sleep 1
+  done
+  return 1
+}
+broker_kept_over_the_reload() { [[ $(grep -c 'Dev Kafka broker (in-process KRaft) listening' "${LOG}") -eq 1 ]]; }
+check "after an edit of seed-rules.yml, rows written after the next request carry the new technique" relabelled_after_next_request
+check "the dev broker was started once and kept over the live reload" broker_kept_over_the_reload
 
 stops_on_sigterm() { # SIGTERM to the process group (a background job ignores SIGINT); gone within 15 s
   kill -TERM -- "-${DEV_PID}" 2>/dev/null

@@ -1,33 +1,34 @@
 package io.packetclassifier.devkafka;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
-import io.smallrye.config.common.MapBackedConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
 
 /**
- * In {@code quarkus:dev} with no {@code kafka.bootstrap.servers} configured, starts an in-process KRaft
- * broker (data under {@code target/dev-kafka}) and points the application at it. Dev Services would need
- * Docker; this needs nothing. The broker outlives live reloads: its address is kept in a system property
- * and reused as long as it answers.
+ * In {@code quarkus:dev} with no {@code kafka.bootstrap.servers} configured, points the application at the
+ * in-process KRaft broker ({@code DevKafkaBroker}). Dev Services would need Docker; this needs nothing.
+ * <p>
+ * Quarkus instantiates every registered config service in the start-up code it generates, for the jar and the
+ * native image alike, so this class is in both and must not refer to the broker: the broker's classes and
+ * kafka_2.13 ({@code provided}) exist in dev mode and tests only, and the production artifacts leave them out
+ * ({@code quarkus.package.jar.user-configured-ignored-entries}). Hence the look-up by name, in dev mode only: a
+ * packaged application never takes that branch, and native-image finds no type it cannot link.
  */
 public class DevKafkaConfigSourceFactory implements ConfigSourceFactory {
 
     static final String BOOTSTRAP = "kafka.bootstrap.servers";
-    private static final String RUNNING = "packet-classifier.dev-kafka.bootstrap";
-    static final String AWAIT_APPLICATION_STOPPED = "packet-classifier.dev-kafka.await-application-stopped";
-    private static final Logger LOG = Logger.getLogger(DevKafkaConfigSourceFactory.class);
+    /** System property: the address of the broker this JVM started (it outlives live reloads). */
+    static final String RUNNING = "packet-classifier.dev-kafka.bootstrap";
+    static final String BROKER = "io.packetclassifier.devkafka.DevKafkaBroker";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -35,8 +36,7 @@ public class DevKafkaConfigSourceFactory implements ConfigSourceFactory {
                 || "false".equals(valueOf(context.getValue("classifier.dev-kafka.enabled")))) {
             return List.of();
         }
-        return List.of(new MapBackedConfigSource("packet-classifier dev Kafka", Map.of(BOOTSTRAP, devBroker()), 1) {
-        });
+        return List.of(new PropertiesConfigSource(Map.of(BOOTSTRAP, devBroker()), "packet-classifier dev Kafka", 1));
     }
 
     /** Whether {@code bootstrapServers} is the in-process broker this JVM started (dev mode). */
@@ -49,57 +49,13 @@ public class DevKafkaConfigSourceFactory implements ConfigSourceFactory {
         return OptionalInt.of(1);
     }
 
-    private static synchronized String devBroker() {
-        String running = System.getProperty(RUNNING);
-        if (running != null && answers(running)) {
-            return running;
-        }
-        long start = System.nanoTime();
-        Path dataDir = Path.of("target", "dev-kafka");
-        int port = portFree(9092) ? 9092 : EmbeddedKafka.freePort();
-        EmbeddedKafka broker = EmbeddedKafka.start(dataDir, port, EmbeddedKafka.freePort(), Map.of());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitApplicationStopped(10_000);
-            broker.close();
-        }, "dev-kafka-shutdown"));
-        System.setProperty(RUNNING, broker.bootstrapServers());
-        LOG.infof("Dev Kafka broker (in-process KRaft) listening on %s, data in %s, started in %d ms",
-                broker.bootstrapServers(), dataDir.toAbsolutePath(), (System.nanoTime() - start) / 1_000_000);
-        return broker.bootstrapServers();
-    }
-
-    /**
-     * On Ctrl+C every shutdown hook runs at once: closing the broker before the application's consumers and
-     * producers had them retrying a vanished broker, and dev mode hung. So the broker waits (bounded) for the
-     * application to stop first. The broker is started while Quarkus builds, in another class loader than the
-     * running application's, so the application hands over its wait as a plain Runnable ({@link DevKafkaLifecycle}).
-     */
-    private static void awaitApplicationStopped(long timeoutMillis) {
-        if (!(System.getProperties().get(AWAIT_APPLICATION_STOPPED) instanceof Runnable await)) {
-            return;
-        }
-        Thread waiter = new Thread(await, "dev-kafka-await-application");
-        waiter.setDaemon(true);
-        waiter.start();
+    private static String devBroker() {
         try {
-            waiter.join(timeoutMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return String.valueOf(((Supplier<?>) Class.forName(BROKER).getConstructor().newInstance()).get());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("Dev mode needs the in-process broker (" + BROKER
+                    + ", kafka_2.13) on the class path, or kafka.bootstrap.servers set", e);
         }
-    }
-
-    private static boolean answers(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 500);
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static boolean portFree(int port) {
-        return !answers("127.0.0.1:" + port);
     }
 
     private static boolean isSet(ConfigValue value) {

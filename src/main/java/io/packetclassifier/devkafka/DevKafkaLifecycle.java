@@ -19,7 +19,7 @@ class DevKafkaLifecycle {
         Application application = Application.currentApplication();
         if (application != null) {
             Runnable await = application::awaitShutdown;
-            System.getProperties().put(DevKafkaConfigSourceFactory.AWAIT_APPLICATION_STOPPED, await);
+            System.getProperties().put(DevKafkaBroker.AWAIT_APPLICATION_STOPPED, await);
         }
     }
 }

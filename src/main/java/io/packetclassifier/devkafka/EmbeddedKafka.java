@@ -20,7 +20,7 @@ import kafka.server.KafkaRaftServer;
 
 /**
  * A single-node Apache Kafka KRaft broker running inside this JVM, for {@code quarkus:dev} and tests.
- * The kafka_2.13 dependency is {@code provided}: this class is never loaded by the production app.
+ * The kafka_2.13 dependency is {@code provided}: this class is left out of the production artifacts.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 

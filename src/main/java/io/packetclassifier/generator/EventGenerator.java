@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.random.RandomGenerator;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,6 @@ public class EventGenerator {
 
     private final GeneratorConfig config;
     private final String bootstrapServers;
-    private final RandomGenerator random = RandomGenerator.getDefault();
     private KafkaProducer<byte[], byte[]> producer;
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> task;
@@ -82,7 +81,8 @@ public class EventGenerator {
     }
 
     private void publishOne() {
-        producer.send(new ProducerRecord<>(config.topic(), SampleEvents.next(random)), (metadata, error) -> {
+        // Not RandomGenerator.getDefault(): it picks its algorithm by service loading, off in Quarkus's native images.
+        producer.send(new ProducerRecord<>(config.topic(), SampleEvents.next(ThreadLocalRandom.current())), (metadata, error) -> {
             if (error != null) {
                 LOG.debugf("Generator could not publish: %s", error.toString());
             }

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.packetclassifier.testing.PackagedService;
+
 /**
  * What one benchmark run does; every field comes from a {@code bench.*} system property (see
  * BENCHMARKS.md), so {@code ./mvnw -Pbenchmark verify -Dbench.events=...} and {@code bench/run.sh} take
  * the same options.
  *
  * @param events events pre-produced to each topic and read by every throughput run
+ * @param jar the packaged service: a jar, or a native binary
  * @param runs run ids in order: {@code a1 a4 b1 b1-pub b4 b1-sync c1 c1-nopub c4 c1-xmx256m d1 d4 e1 e1-nopub paced-b paced}
  *        and variant ids
  * @param variants extra service runs: id → base run ({@code c1}, {@code c4}, {@code d1}, ...) plus options
@@ -55,7 +58,7 @@ record BenchConfig(long events, List<String> runs, Map<String, Variant> variants
                 parseCount(get.apply("bench.events", "1000000")),
                 runs,
                 variants,
-                Path.of(get.apply("bench.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath(),
+                service(get.apply("bench.jar", null)),
                 workDir,
                 Path.of(get.apply("bench.out", "target/benchmark.md")).toAbsolutePath(),
                 (int) parseCount(get.apply("bench.paced.rate", "20000")),
@@ -68,6 +71,11 @@ record BenchConfig(long events, List<String> runs, Map<String, Variant> variants
                 new TreeSet<>(split(get.apply("bench.jfr", ""), ",")),
                 Boolean.parseBoolean(get.apply("bench.keep-csv", "false")),
                 Integer.parseInt(get.apply("bench.retries", "1")));
+    }
+
+    /** {@code bench.jar} if given, else what the build packaged (the jar, or the native binary with -Dnative). */
+    private static Path service(String benchJar) {
+        return benchJar != null ? Path.of(benchJar).toAbsolutePath() : PackagedService.built().path();
     }
 
     /** 1000000, 1_000_000, 1,000,000, 1M and 10k are all accepted. */

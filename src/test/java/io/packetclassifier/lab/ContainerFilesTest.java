@@ -144,6 +144,70 @@ class ContainerFilesTest {
         }
     }
 
+    /**
+     * The build context (.dockerignore at the root, as Quarkus generates it) holds what the Dockerfiles copy out of
+     * target/ and nothing else: not the sources, not target/'s other folders. Docker's rules: the last pattern
+     * that matches a path or one of its parent folders decides; '!' lets a path back in.
+     */
+    @Test
+    void theBuildContextIsWhatTheDockerfilesCopy() throws IOException {
+        List<String> patterns = Files.readAllLines(Path.of(".dockerignore")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> copied = new ArrayList<>();
+        for (String name : List.of("Dockerfile.jvm", "Dockerfile.native", "Dockerfile.native-micro")) {
+            instructions(DOCKER.resolve(name)).stream().filter(l -> l.startsWith("COPY ")).map(l -> l.split("\\s+"))
+                    .forEach(parts -> copied.add(parts[parts.length - 2]));
+        }
+        // a file each COPY source takes, as a build leaves it
+        Map<String, String> examples = Map.of("target/quarkus-app/lib/", "target/quarkus-app/lib/main/io.quarkus.quarkus-core.jar",
+                "target/quarkus-app/*.jar", "target/quarkus-app/quarkus-run.jar",
+                "target/quarkus-app/app/", "target/quarkus-app/app/packet-classifier-1.0.0-SNAPSHOT.jar",
+                "target/quarkus-app/quarkus/", "target/quarkus-app/quarkus/quarkus-application.dat",
+                "target/*-runner", "target/packet-classifier-1.0.0-SNAPSHOT-runner");
+        assertThat(examples).containsOnlyKeys(copied.toArray(String[]::new));
+        assertThat(examples.values()).allMatch(file -> inBuildContext(patterns, file));
+        assertThat(List.of("pom.xml", "src/main/java/io/packetclassifier/sink/CsvSink.java", "target/classes/application.properties",
+                "target/dev-kafka/meta.properties", "target/classified_packets.csv",
+                "target/native-sources-check/native-sources/packet-classifier-1.0.0-SNAPSHOT-runner.jar",
+                "target/packet-classifier-1.0.0-SNAPSHOT-native-image-source-jar/lib/x.jar"))
+                .noneMatch(file -> inBuildContext(patterns, file));
+    }
+
+    static boolean inBuildContext(List<String> patterns, String file) {
+        boolean excluded = false;
+        for (String pattern : patterns) {
+            boolean exception = pattern.startsWith("!");
+            Pattern regex = Pattern.compile(dockerGlob(exception ? pattern.substring(1) : pattern));
+            for (String path = file; !path.isEmpty(); path = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "") {
+                if (regex.matcher(path).matches()) {
+                    excluded = !exception;
+                    break;
+                }
+            }
+        }
+        return !excluded;
+    }
+
+    /** Go's filepath.Match syntax as Docker uses it ('*' within a path element, '**' across them) as a regex. */
+    static String dockerGlob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        String clean = glob.startsWith("/") ? glob.substring(1) : glob;
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if (c == '*' && i + 1 < clean.length() && clean.charAt(i + 1) == '*') {
+                regex.append(".*");
+                i++;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+            } else if (c == '?') {
+                regex.append("[^/]");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return regex.toString();
+    }
+
     @Test
     void theReadmesContainerCommandsMatchTheFiles() throws IOException {
         String readme = Files.readString(README);

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a child process, for crash tests. */
+/**
+ * The packaged service as a child process, for crash tests: the jar, or the native binary when the build made
+ * one ({@code -Dnative}), see {@link PackagedService}.
+ */
 public final class ServiceProcess implements AutoCloseable {
-
-    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private final Process process;
 
@@ -20,15 +21,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(Map<String, String> properties, Path log) throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run the integration tests with ./mvnw verify");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(JAR.toString());
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        properties.forEach((key, value) -> options.add("-D" + key + "=" + value));
+        List<String> command = PackagedService.built().command(options);
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
