@@ -42,7 +42,7 @@ final class EventView {
     String lower(int field) {
         if (lowerStamp[field] != generation) {
             String value = raw(field);
-            lower[field] = value == null ? null : Text.lower(value);
+            lower[field] = value == null ? null : CaseFolding.lower(value);
             lowerStamp[field] = generation;
         }
         return lower[field];

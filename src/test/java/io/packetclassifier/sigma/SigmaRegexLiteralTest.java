@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SigmaRegexLiteralTest {
 
     private static String literal(String regex) {
-        return ValueMatcher.Regex.requiredLiteral(Pattern.compile(regex));
+        return RegexLiteral.of(Pattern.compile(regex));
     }
 
     @Test
@@ -43,7 +43,7 @@ class SigmaRegexLiteralTest {
         assertThat(literal("(?u)(?i)abc")).isNull();
         assertThat(literal("(?x)a b c")).isNull();
         assertThat(literal("\\Qabc\\E")).isNull();
-        assertThat(ValueMatcher.Regex.requiredLiteral(Pattern.compile("stop", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)))
+        assertThat(RegexLiteral.of(Pattern.compile("stop", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)))
                 .as("'ſ' matches 's' under Unicode case folding").isNull();
         assertThat(Pattern.compile("stop", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher("ſtop").find()).isTrue();
     }
@@ -73,14 +73,14 @@ class SigmaRegexLiteralTest {
             } catch (RuntimeException e) {
                 continue;
             }
-            String literal = ValueMatcher.Regex.requiredLiteral(pattern);
+            String literal = RegexLiteral.of(pattern);
             for (int t = 0; t < 30; t++) {
                 StringBuilder text = new StringBuilder();
                 for (int n = random.nextInt(14); n > 0; n--) {
                     text.append("abcAB-.\\ 1\n".charAt(random.nextInt(11)));
                 }
                 if (literal != null && pattern.matcher(text).find()) {
-                    assertThat(Text.lower(text.toString())).as("/%s/ found in '%s'", regex, text).contains(literal);
+                    assertThat(CaseFolding.lower(text.toString())).as("/%s/ found in '%s'", regex, text).contains(literal);
                     checked++;
                 }
             }
