@@ -7,8 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Compiles one detection item, {@code Field|modifier|…: value(s)}, into a {@link Condition.FieldCondition}. */
 final class DetectionItemCompiler {
@@ -108,13 +106,10 @@ final class DetectionItemCompiler {
     }
 
     private static ValueMatcher regex(String spec, Set<Modifier> modifiers, String text) throws UnsupportedRuleException {
-        int flags = (modifiers.contains(Modifier.IGNORE_CASE) ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0)
-                | (modifiers.contains(Modifier.MULTILINE) ? Pattern.MULTILINE : 0)
-                | (modifiers.contains(Modifier.DOTALL) ? Pattern.DOTALL : 0);
         try {
-            return RegexValue.of(Pattern.compile(text, flags));
-        } catch (PatternSyntaxException e) {
-            throw new UnsupportedRuleException(spec + ": regular expression not valid in Java: " + e.getDescription());
+            return RegexValue.compile(text, modifiers);
+        } catch (UnsupportedRuleException e) {
+            throw new UnsupportedRuleException(spec + ": " + e.getMessage());
         }
     }
 }

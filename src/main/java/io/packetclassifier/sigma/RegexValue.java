@@ -1,12 +1,18 @@
 package io.packetclassifier.sigma;
 
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Set;
 
-/** {@code re}: the regular expression is found somewhere in the field's value. */
+import com.google.re2j.Pattern;
+
+/** {@code re}: the regular expression is found somewhere in the field's value, in time linear in its length. */
 record RegexValue(Pattern pattern, String literal) implements ValueMatcher {
 
-    static RegexValue of(Pattern pattern) {
-        return new RegexValue(pattern, RegexLiteral.of(pattern));
+    /** A Sigma {@code re} value with its {@code i}, {@code m} and {@code s} modifiers. */
+    static RegexValue compile(String pcre, Set<Modifier> modifiers) throws UnsupportedRuleException {
+        List<RegexToken> tokens = RegexToken.tokenize(pcre);
+        return new RegexValue(PcreRegexCompiler.compile(tokens, modifiers),
+                RegexLiteral.of(tokens, modifiers.contains(Modifier.IGNORE_CASE)));
     }
 
     @Override

@@ -2,12 +2,12 @@ package io.packetclassifier.sigma;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * A Sigma string value with its wildcards ({@code *}, {@code ?}, {@code \} escapes), placed by
  * {@code contains}, {@code startswith} or {@code endswith}, compiled to literal pieces: the common case
- * (no {@code ?}) needs only startsWith/indexOf/endsWith, no regex.
+ * (no {@code ?}) needs only startsWith/indexOf/endsWith; with a {@code ?}, a linear-time regex.
  */
 final class WildcardValue implements ValueMatcher {
 
@@ -34,15 +34,15 @@ final class WildcardValue implements ValueMatcher {
                 c = sigmaValue.charAt(++i); // an escaped wildcard or backslash is literal
             } else if (c == '*' || c == '?') {
                 pieces.add(piece.toString());
+                regexText.append(Pattern.quote(piece.toString())).append(c == '*' ? ".*" : ".");
                 piece.setLength(0);
-                regexText.append(c == '*' ? ".*" : ".");
                 question |= c == '?';
                 continue;
             }
             piece.append(c);
-            regexText.append(Pattern.quote(String.valueOf(c)));
         }
         pieces.add(piece.toString());
+        regexText.append(Pattern.quote(piece.toString()));
         if (position.openEnd()) {
             pieces.add("");
             regexText.append(".*");
