@@ -1,20 +1,12 @@
 package io.packetclassifier.sigma;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Command lines of the Windows maximum length (32,767 characters) shaped against the SigmaHQ rules'
@@ -122,18 +114,7 @@ public final class AdversarialCommandLines {
     /** Every distinct {@code |re} value of the SigmaHQ rules, in file order. */
     static List<String> regexPatterns() {
         Set<String> patterns = new LinkedHashSet<>();
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-        try (Stream<Path> files = Files.walk(SigmaTesting.SHARED.resolve("rules"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
-                for (Object document : yaml.loadAll(Files.readString(file))) {
-                    if (document instanceof Map<?, ?> rule && rule.get("detection") instanceof Map<?, ?> detection) {
-                        collect(null, detection, patterns);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SigmaTesting.sigmaHqDetections().forEach(detection -> collect(null, detection, patterns));
         return List.copyOf(patterns);
     }
 

@@ -3,7 +3,6 @@ package io.packetclassifier.sigma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,13 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,19 +42,12 @@ class SigmaPrefilterEquivalenceTest {
             regression.add(event);
         }
         Set<String> found = new LinkedHashSet<>();
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-        try (Stream<Path> files = Files.walk(SigmaTesting.SHARED.resolve("rules"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
-                for (Object document : yaml.loadAll(Files.readString(file))) {
-                    if (document instanceof Map<?, ?> rule && rule.get("detection") instanceof Map<?, ?> detection) {
-                        detection.forEach((name, search) -> {
-                            if (!"condition".equals(name)) {
-                                collect(search, found);
-                            }
-                        });
-                    }
+        for (Map<?, ?> detection : SigmaTesting.sigmaHqDetections()) {
+            detection.forEach((name, search) -> {
+                if (!"condition".equals(name)) {
+                    collect(search, found);
                 }
-            }
+            });
         }
         literals.addAll(found);
     }

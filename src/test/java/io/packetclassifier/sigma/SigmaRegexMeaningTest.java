@@ -43,6 +43,8 @@ class SigmaRegexMeaningTest {
         assertThat(on(rules, "C:\\cmd.exe\r")).as("java.util.regex's $ also stops before a final \\r; PCRE's does not").isFalse();
         assertThat(on(regex("", "\\\\cmd\\.exe\\Z"), "C:\\cmd.exe\n")).as("\\Z as $").isTrue();
         assertThat(on(regex("", "\\\\cmd\\.exe\\z"), "C:\\cmd.exe\n")).as("\\z: the very end").isFalse();
+        // the one limit: the rest of the pattern cannot take that final line feed (PCRE's $ would leave it there)
+        assertThat(on(regex("", "exe$\\n"), "C:\\cmd.exe\n")).isFalse();
     }
 
     @Test
@@ -62,6 +64,8 @@ class SigmaRegexMeaningTest {
             // java.util.regex's MULTILINE also breaks lines at \r; PCRE's newline is the line feed
             assertThat(on(rules, "first\rsecond\rthird")).isFalse();
         }
+        // as Python's re (pySigma) and RE2, ^ also matches after a line feed that ends the text; PCRE's does not
+        assertThat(on(regex("|m", "^$"), "first\n")).isTrue();
         assertThat(on(regex("", "(?m:^second$)|^x$"), "first\nsecond\nthird")).as("m inside a group").isTrue();
         assertThat(on(regex("", "(?m:x$)\\nsecond$"), "x\nsecond\n")).as("m ends with its group").isTrue();
         assertThat(on(regex("", "(?m:x$)\\nsecond$"), "x\nsecond\nthird")).isFalse();

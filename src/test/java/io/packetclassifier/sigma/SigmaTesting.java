@@ -2,12 +2,21 @@ package io.packetclassifier.sigma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.packetclassifier.attack.AttackCatalog;
 
@@ -45,6 +54,24 @@ final class SigmaTesting {
         SigmaRuleSet unfiltered = UNFILTERED.get(rules);
         assertThat(unfiltered).as("a rule set built by SigmaTesting.build").isNotNull();
         return unfiltered.matches(event);
+    }
+
+    /** The detection block of every SigmaHQ rule, in file order, read with SnakeYAML apart from the engine. */
+    static List<Map<?, ?>> sigmaHqDetections() {
+        List<Map<?, ?>> detections = new ArrayList<>();
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        try (Stream<Path> files = Files.walk(SHARED.resolve("rules"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
+                for (Object document : yaml.loadAll(Files.readString(file))) {
+                    if (document instanceof Map<?, ?> rule && rule.get("detection") instanceof Map<?, ?> detection) {
+                        detections.add(detection);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return detections;
     }
 
     /** A process_creation rule with this detection block (given unindented, including its condition). */
