@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,7 +31,7 @@ final class DetectionItemCompiler {
         for (int i = 1; i < parts.length; i++) {
             String name = parts[i];
             modifiers.add(Modifier.named(name).orElseThrow(() -> new UnsupportedRuleException(
-                    "modifier '" + name.toLowerCase(java.util.Locale.ROOT) + "' is not supported (" + spec + ")")));
+                    "modifier '" + name.toLowerCase(Locale.ROOT) + "' is not supported (" + spec + ")")));
         }
         int field = fieldIds.apply(parts[0]);
         List<?> values = value instanceof List<?> list ? list : Collections.singletonList(value);

@@ -57,7 +57,7 @@ final class PcreRegexCompiler {
     }
 
     /** The pattern in RE2 syntax with PCRE's meaning; {@code multiline}: the {@code m} modifier. */
-    static String translate(List<RegexToken> tokens, boolean multiline) throws UnsupportedRuleException {
+    private static String translate(List<RegexToken> tokens, boolean multiline) throws UnsupportedRuleException {
         StringBuilder re2 = new StringBuilder();
         Deque<Boolean> enclosing = new ArrayDeque<>(); // whether m was on outside each open group
         boolean m = multiline;

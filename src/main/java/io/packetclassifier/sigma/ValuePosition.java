@@ -1,10 +1,12 @@
 package io.packetclassifier.sigma;
 
+import java.util.Set;
+
 /** Where a string value must lie in the field's value: {@code contains}, {@code startswith}, {@code endswith} or all of it. */
 enum ValuePosition {
     WHOLE, ANYWHERE, START, END;
 
-    static ValuePosition of(java.util.Set<Modifier> modifiers) {
+    static ValuePosition of(Set<Modifier> modifiers) {
         return modifiers.contains(Modifier.CONTAINS) ? ANYWHERE : modifiers.contains(Modifier.STARTSWITH) ? START
                 : modifiers.contains(Modifier.ENDSWITH) ? END : WHOLE;
     }
