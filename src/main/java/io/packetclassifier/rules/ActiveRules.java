@@ -120,11 +120,12 @@ public class ActiveRules {
     }
 
     private void report(SigmaRuleSet set) {
-        int sigma = set.size() - 5;
+        int seed = set.seedRules();
         String from = config.sigmaPaths().map(paths -> " from " + String.join(", ", paths.stream().map(Path::toString).toList()))
                 .orElse("");
-        LOG.infof("Rules: %d loaded (%d Sigma%s, 5 seed), %d unsupported; ATT&CK catalog: %d tactics, %d techniques",
-                set.size(), sigma, from, set.unsupported().size(), catalog.tacticCount(), catalog.techniqueCount());
+        LOG.infof("Rules: %d loaded (%d Sigma%s, %d seed), %d unsupported; ATT&CK catalog: %d tactics, %d techniques",
+                set.size(), set.size() - seed, from, seed, set.unsupported().size(), catalog.tacticCount(),
+                catalog.techniqueCount());
         set.unsupported().forEach(u -> LOG.warnf("Rule not loaded: %s%s: %s", u.source(),
                 u.rule() == null ? "" : " (" + u.rule() + ")", u.reason()));
         if (!set.unknownAttackIds().isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /** Finds, in one pass over a text, which of many needles occur in it; each needle carries rule indexes. */
 final class AhoCorasick {
@@ -122,6 +123,6 @@ final class AhoCorasick {
         if (b == null) {
             return a;
         }
-        return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().sorted().toArray();
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().sorted().toArray();
     }
 }

@@ -15,10 +15,10 @@ final class ConditionParser {
     private static final Pattern TOKEN = Pattern.compile("\\s*(\\(|\\)|[^\\s()]+)");
 
     private final List<String> tokens = new ArrayList<>();
-    private final Map<String, Node> searches;
+    private final Map<String, Condition> searches;
     private int position;
 
-    ConditionParser(String condition, Map<String, Node> searches) throws RuleCompiler.UnsupportedException {
+    ConditionParser(String condition, Map<String, Condition> searches) throws UnsupportedRuleException {
         this.searches = searches;
         Matcher m = TOKEN.matcher(condition);
         int end = 0;
@@ -28,43 +28,43 @@ final class ConditionParser {
             m.region(end, condition.length());
         }
         if (!condition.substring(end).isBlank()) {
-            throw new RuleCompiler.UnsupportedException("cannot read the condition at '" + condition.substring(end) + "'");
+            throw new UnsupportedRuleException("cannot read the condition at '" + condition.substring(end) + "'");
         }
         if (condition.contains("|")) {
-            throw new RuleCompiler.UnsupportedException("aggregations in conditions ('|') are not supported");
+            throw new UnsupportedRuleException("aggregations in conditions ('|') are not supported");
         }
     }
 
-    Node parse() throws RuleCompiler.UnsupportedException {
-        Node node = or();
+    Condition parse() throws UnsupportedRuleException {
+        Condition condition = or();
         if (position != tokens.size()) {
             throw error("unexpected '" + tokens.get(position) + "'");
         }
-        return node;
+        return condition;
     }
 
-    private Node or() throws RuleCompiler.UnsupportedException {
-        List<Node> nodes = new ArrayList<>(List.of(and()));
+    private Condition or() throws UnsupportedRuleException {
+        List<Condition> nodes = new ArrayList<>(List.of(and()));
         while (accept("or")) {
             nodes.add(and());
         }
-        return Node.or(nodes);
+        return Condition.anyOf(nodes);
     }
 
-    private Node and() throws RuleCompiler.UnsupportedException {
-        List<Node> nodes = new ArrayList<>(List.of(unary()));
+    private Condition and() throws UnsupportedRuleException {
+        List<Condition> nodes = new ArrayList<>(List.of(unary()));
         while (accept("and")) {
             nodes.add(unary());
         }
-        return Node.and(nodes);
+        return Condition.allOf(nodes);
     }
 
-    private Node unary() throws RuleCompiler.UnsupportedException {
+    private Condition unary() throws UnsupportedRuleException {
         if (accept("not")) {
-            return new Node.Not(unary());
+            return new Condition.Not(unary());
         }
         if (accept("(")) {
-            Node inner = or();
+            Condition inner = or();
             if (!accept(")")) {
                 throw error("missing ')'");
             }
@@ -74,7 +74,7 @@ final class ConditionParser {
         if ((token.equals("1") || token.equalsIgnoreCase("any") || token.equalsIgnoreCase("all")) && accept("of")) {
             return quantifier(!token.equalsIgnoreCase("all"), next());
         }
-        Node search = searches.get(token);
+        Condition search = searches.get(token);
         if (search == null) {
             throw error("no search identifier '" + token + "'");
         }
@@ -82,11 +82,11 @@ final class ConditionParser {
     }
 
     /** {@code 1 of x*} is true if any matches, false over no identifier; {@code all of} needs at least one. */
-    private Node quantifier(boolean any, String target) throws RuleCompiler.UnsupportedException {
-        List<Node> selected = new ArrayList<>();
+    private Condition quantifier(boolean any, String target) throws UnsupportedRuleException {
+        List<Condition> selected = new ArrayList<>();
         Pattern pattern = target.equals("them") ? null
                 : Pattern.compile(Pattern.quote(target).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
-        for (Map.Entry<String, Node> search : searches.entrySet()) {
+        for (Map.Entry<String, Condition> search : searches.entrySet()) {
             boolean chosen = pattern == null ? !search.getKey().startsWith("_") : pattern.matcher(search.getKey()).matches();
             if (chosen) {
                 selected.add(search.getValue());
@@ -94,11 +94,11 @@ final class ConditionParser {
         }
         if (selected.isEmpty()) {
             if (any) {
-                return new Node.Constant(false);
+                return new Condition.Constant(false);
             }
             throw error("'all of " + target + "' names no search identifier");
         }
-        return any ? Node.or(selected) : Node.and(selected);
+        return any ? Condition.anyOf(selected) : Condition.allOf(selected);
     }
 
     private boolean accept(String word) {
@@ -109,14 +109,14 @@ final class ConditionParser {
         return false;
     }
 
-    private String next() throws RuleCompiler.UnsupportedException {
+    private String next() throws UnsupportedRuleException {
         if (position >= tokens.size()) {
             throw error("the condition ends too early");
         }
         return tokens.get(position++);
     }
 
-    private RuleCompiler.UnsupportedException error(String message) {
-        return new RuleCompiler.UnsupportedException("condition: " + message);
+    private UnsupportedRuleException error(String message) {
+        return new UnsupportedRuleException("condition: " + message);
     }
 }

@@ -1,5 +1,7 @@
 package io.packetclassifier.sigma;
 
+import java.util.Arrays;
+
 /**
  * The fields rules look at, read from the event at most once each and lower-cased at most once each. One
  * per thread and rule set; {@link #reset} starts the next event without clearing arrays.
@@ -25,8 +27,8 @@ final class EventView {
     void reset(FieldSource event) {
         source = event;
         if (++generation == 0) {
-            java.util.Arrays.fill(rawStamp, 0);
-            java.util.Arrays.fill(lowerStamp, 0);
+            Arrays.fill(rawStamp, 0);
+            Arrays.fill(lowerStamp, 0);
             generation = 1;
         }
     }
@@ -42,7 +44,7 @@ final class EventView {
     String lower(int field) {
         if (lowerStamp[field] != generation) {
             String value = raw(field);
-            lower[field] = value == null ? null : Text.lower(value);
+            lower[field] = value == null ? null : CaseFolding.lower(value);
             lowerStamp[field] = generation;
         }
         return lower[field];

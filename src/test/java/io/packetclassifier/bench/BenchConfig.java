@@ -18,8 +18,8 @@ import io.packetclassifier.testing.PackagedService;
  *
  * @param events events pre-produced to each topic and read by every throughput run
  * @param jar the packaged service: a jar, or a native binary
- * @param runs run ids in order: {@code a1 a4 b1 b1-pub b4 b1-sync c1 c1-nopub c4 c1-xmx256m d1 d4 e1 e1-nopub paced-b paced}
- *        and variant ids
+ * @param runs run ids in order: {@code a1 a4 b1 b1-pub b4 b1-sync c1 c1-nopub c4 c1-xmx256m d1 d4 e1 e1-nopub e1-long
+ *        e1-adv paced-b paced} and variant ids ({@code -long}, {@code -adv}: see {@link LongCommandLineMix})
  * @param variants extra service runs: id → base run ({@code c1}, {@code c4}, {@code d1}, ...) plus options
  * @param serviceOpts JVM options (-D, -X) added to every service run
  * @param tracedOpts JVM options added to the fully traced service runs (d) only
@@ -33,7 +33,7 @@ record BenchConfig(long events, List<String> runs, Map<String, Variant> variants
         Path out, int pacedRate, int pacedSeconds, int pacedWarmupSeconds, List<String> serviceOpts,
         List<String> tracedOpts, String sigma, Path sigmaPaths, Set<String> jfr, boolean keepCsv, int retries) {
 
-    static final String DEFAULT_RUNS = "a1,a4,b1,b1-pub,b1-sync,b4,c1,c1-nopub,c4,c1-xmx256m,d1,e1,e1-nopub,paced-b,paced";
+    static final String DEFAULT_RUNS = "a1,a4,b1,b1-pub,b1-sync,b4,c1,c1-nopub,c4,c1-xmx256m,d1,e1,e1-nopub,e1-long,e1-adv,paced-b,paced";
 
     record Variant(String id, String base, List<String> opts) {
     }

@@ -68,7 +68,7 @@ public final class Benchmark {
 
     static final String TOPIC_P1 = "bench-p1";
     static final String TOPIC_P4 = "bench-p4";
-    private static final Pattern RUN_ID = Pattern.compile("([abcde])([0-9]+)(-xmx[0-9]+[mg])?(-sync|-pub|-nopub)?");
+    private static final Pattern RUN_ID = Pattern.compile("([abcde])([0-9]+)(-xmx[0-9]+[mg])?(-sync|-pub|-nopub|-adv|-long)?");
     private static final String CHANNEL = "mp.messaging.incoming.raw-events.";
 
     private final BenchConfig config;
@@ -151,6 +151,12 @@ public final class Benchmark {
             receiver = new OtlpReceiver();
             createTopics(Map.of(TOPIC_P1, 1, TOPIC_P4, 4));
             produce(config.events(), TOPIC_P1, TOPIC_P4);
+            if (LongCommandLineMix.wanted(config.runs())) {
+                createTopics(Map.of(LongCommandLineMix.ADVERSARIAL_TOPIC, 1, LongCommandLineMix.LONG_TOPIC, 1));
+                try (KafkaProducer<byte[], byte[]> producer = producer(Map.of(ProducerConfig.LINGER_MS_CONFIG, 20))) {
+                    inputStats += LongCommandLineMix.produce(producer, config.events());
+                }
+            }
             for (String id : config.runs()) {
                 Row kept = null;
                 Latency keptLatency = null;
@@ -293,6 +299,9 @@ public final class Benchmark {
         List<String> jvm = new ArrayList<>();
         String heap = m.group(3) == null ? null : m.group(3).substring(4);
         String mode = m.group(4) == null ? "" : m.group(4);
+        if (LongCommandLineMix.topic(mode) != null) {
+            topic = LongCommandLineMix.topic(mode);
+        }
         boolean commitSync = mode.equals("-sync");
         boolean publish = mode.equals("-pub");
         if (mode.equals("-nopub")) {
@@ -313,7 +322,8 @@ public final class Benchmark {
                     concat(jvm, sampled(), variantOpts(variant)), false);
             case "d" -> runService(id, kind, topic, partitions, "(d) service, every event traced" + xmx + suffix + extra,
                     concat(jvm, traced(), config.tracedOpts(), variantOpts(variant)), true);
-            case "e" -> runSigma(id, topic, partitions, "(e) service + 1,183 SigmaHQ rules, 1% traced" + nopub + xmx + suffix + extra,
+            case "e" -> runSigma(id, topic, partitions, "(e) service + 1,183 SigmaHQ rules, 1% traced" + nopub + xmx + suffix
+                    + LongCommandLineMix.label(mode) + extra,
                     concat(jvm, sampled(), variantOpts(variant)));
             default -> throw new IllegalArgumentException(id);
         };

@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.packetclassifier.attack.AttackCatalog;
 import io.packetclassifier.sigma.FieldSource;
+import io.packetclassifier.sigma.SigmaRuleSet;
+import io.packetclassifier.testing.LogCapture;
 
 /** Rules from files, hot reload, and a broken file that leaves the previous rules in force. */
 class ActiveRulesTest {
@@ -105,6 +108,18 @@ class ActiveRulesTest {
         assertThat(rules.size()).isEqualTo(6);
         assertThat(rules.unsupported()).isEqualTo(1);
         assertThat(rules.current().unsupported().get(0).reason()).contains("nosuchmodifier");
+    }
+
+    @Test
+    void theReportCountsSigmaAndSeedRulesFromTheRuleSet() throws Exception {
+        Files.writeString(dir.resolve("a.yml"), rule("one", "whoami", "t1033") + "---\n" + rule("two", "ipconfig", "t1016"));
+        try (LogCapture capture = LogCapture.of(ActiveRules.class.getName())) {
+            ActiveRules rules = new ActiveRules(config(dir));
+            int seed = SigmaRuleSet.seedOnly(AttackCatalog.bundled()).size();
+            assertThat(capture.lines()).extracting(LogCapture.Line::message).anySatisfy(line -> assertThat(line)
+                    .startsWith("Rules: " + (2 + seed) + " loaded (2 Sigma from " + dir + ", " + seed + " seed), 0 unsupported"));
+            assertThat(rules.size()).isEqualTo(2 + seed);
+        }
     }
 
     /** Modification times can be equal within a second on some file systems: move them on explicitly. */

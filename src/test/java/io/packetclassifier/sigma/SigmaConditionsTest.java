@@ -1,6 +1,7 @@
 package io.packetclassifier.sigma;
 
 import static io.packetclassifier.sigma.SigmaTesting.CATALOG;
+import static io.packetclassifier.sigma.SigmaTesting.build;
 import static io.packetclassifier.sigma.SigmaTesting.event;
 import static io.packetclassifier.sigma.SigmaTesting.fires;
 import static io.packetclassifier.sigma.SigmaTesting.ids;
@@ -166,7 +167,7 @@ class SigmaConditionsTest {
         String yaml = rule("first", "low", "sel:\n    CommandLine|contains: 'one'\ncondition: sel\n")
                 + "---\n" + rule("second", "low", "sel:\n    CommandLine|contains: 'two'\ncondition: sel\n")
                 + "---\n" + rule("third", "low", "sel:\n    CommandLine|contains: 'three'\ncondition: sel\n");
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG).addYaml("many.yml", yaml).build();
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG).addYaml("many.yml", yaml));
         assertThat(rules.unsupported()).isEmpty();
         assertThat(rules.size()).isEqualTo(3);
         assertThat(ids(rules, event("command_line", "one two three"))).containsExactly("first", "second", "third");
@@ -179,8 +180,8 @@ class SigmaConditionsTest {
         Files.writeString(folder.resolve("b-broken.yml"), "title: broken\ndetection: [unclosed\n");
         Files.writeString(folder.resolve("c-good.yaml"), rule("good-c", "low", "sel:\n    Image: 'c'\ncondition: sel\n"));
         Files.writeString(folder.resolve("notes.txt"), "not a rule");
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG).addPath(folder)
-                .addYaml("inline.yml", "title: x\n  bad: indentation\n").build();
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG).addPath(folder)
+                .addYaml("inline.yml", "title: x\n  bad: indentation\n"));
         assertThat(rules.size()).isEqualTo(2);
         assertThat(rules.unsupported()).hasSize(2).allSatisfy(u -> {
             assertThat(u.rule()).isNull();
@@ -193,9 +194,9 @@ class SigmaConditionsTest {
 
     @Test
     void fieldMappingOverridesSnakeCase() {
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG).fieldMapping(Map.of("CommandLine", "cmd"))
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG).fieldMapping(Map.of("CommandLine", "cmd"))
                 .addYaml("t", rule("r", "low", "sel:\n    CommandLine|contains: 'whoami'\n    Image|endswith: '.exe'\ncondition: sel\n"))
-                .build();
+                );
         assertThat(fires(rules, "cmd", "whoami", "image", "a.exe")).isTrue();
         assertThat(fires(rules, "command_line", "whoami", "image", "a.exe")).isFalse();
     }
@@ -220,12 +221,12 @@ class SigmaConditionsTest {
                         CommandLine|contains: 'evil'
                     condition: sel
                 """;
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG)
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG)
                 .logsourceMapping(Map.of("sysmon_1", "process_creation"))
                 .addYaml("t", rule("process", "low", "sel:\n    CommandLine|contains: 'evil'\ncondition: sel\n"))
                 .addYaml("u", categoryLess)
                 .addYaml("v", fileEvent)
-                .build();
+                );
         assertThat(rules.unsupported()).isEmpty();
         assertThat(ids(rules, event("event_type", "process_start", "command_line", "evil"))).containsExactly("process", "anywhere");
         assertThat(ids(rules, event("event_type", "sysmon_1", "command_line", "evil"))).containsExactly("process", "anywhere");
@@ -239,32 +240,32 @@ class SigmaConditionsTest {
     @Test
     void primaryIsTheHighestLevelAndTheEarlierRuleOnATie() {
         String detection = "sel:\n    CommandLine|contains: 'x'\ncondition: sel\n";
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG)
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG)
                 .addYaml("1", rule("low", "low", detection, "attack.discovery", "attack.t1082"))
                 .addYaml("2", rule("high-1", "high", detection, "attack.execution", "attack.t1059.001"))
                 .addYaml("3", rule("high-2", "high", detection, "attack.persistence", "attack.t1543.003"))
                 .addYaml("4", rule("critical-untagged", "critical", detection))
                 .addYaml("5", rule("medium", "medium", detection, "attack.impact", "attack.t1485"))
                 .withSeedRules()
-                .build();
+                );
         Classification c = rules.classify(event("command_line", "x"));
         assertThat(c.technique()).isEqualTo("T1059.001");
         assertThat(c.tactic()).isEqualTo("TA0002");
         assertThat(c.matches()).extracting(RuleMatch::id).startsWith("low", "high-1", "high-2", "critical-untagged", "medium");
 
-        SigmaRuleSet reversed = SigmaRuleSet.builder(CATALOG)
+        SigmaRuleSet reversed = build(SigmaRuleSet.builder(CATALOG)
                 .addYaml("1", rule("high-2", "high", detection, "attack.persistence", "attack.t1543.003"))
                 .addYaml("2", rule("high-1", "high", detection, "attack.execution", "attack.t1059.001"))
-                .build();
+                );
         assertThat(reversed.classify(event("command_line", "x")).technique()).isEqualTo("T1543.003");
     }
 
     @Test
     void seedRulesLabelOnlyWhenNoOtherRuleDoes() {
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG)
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG)
                 .addYaml("1", rule("real", "low", "sel:\n    CommandLine|contains: 'whoami'\ncondition: sel\n",
                         "attack.discovery", "attack.t1033"))
-                .withSeedRules().build();
+                .withSeedRules());
         assertThat(rules.classify(event("event_id", "e", "command_line", "cmd.exe /c whoami")).technique()).isEqualTo("T1033");
         Classification seed = rules.classify(event("event_id", "e", "command_line", "cmd.exe /c dir"));
         assertThat(seed.technique()).isEqualTo("T1059.003");
@@ -273,6 +274,16 @@ class SigmaConditionsTest {
         assertThat(none.tactic()).isEqualTo(Classification.NO_TACTIC);
         assertThat(none.technique()).isEqualTo(Classification.NO_TECHNIQUE);
         assertThat(none.matches()).isEmpty();
+    }
+
+    @Test
+    void theRuleSetCountsItsSeedRules() {
+        String detection = "sel:\n    CommandLine|contains: 'x'\ncondition: sel\n";
+        assertThat(SigmaRuleSet.seedOnly(CATALOG).seedRules()).isEqualTo(SigmaRuleSet.seedOnly(CATALOG).size()).isPositive();
+        SigmaRuleSet mixed = build(SigmaRuleSet.builder(CATALOG).addYaml("1", rule("a", "low", detection))
+                .addYaml("2", rule("b", "low", detection)).withSeedRules());
+        assertThat(mixed.size() - mixed.seedRules()).isEqualTo(2);
+        assertThat(build(SigmaRuleSet.builder(CATALOG).addYaml("1", rule("a", "low", detection))).seedRules()).isZero();
     }
 
     @Test
@@ -295,18 +306,18 @@ class SigmaConditionsTest {
     }
 
     private static String primary(String detection, String... tags) {
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG).addYaml("t", rule("r", "high", detection, tags)).build();
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG).addYaml("t", rule("r", "high", detection, tags)));
         Classification c = rules.classify(event("command_line", "x"));
         return c.tactic() + " " + c.technique();
     }
 
     @Test
     void unknownAttackIdsLoadAndAreReported() {
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG)
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG)
                 .addYaml("t", rule("v19", "high", "sel:\n    CommandLine|contains: 'x'\ncondition: sel\n",
                         "attack.defense-impairment", "attack.t1685", "attack.t1562.001", "attack.g0016", "attack.s0002",
                         "attack.ta0005", "detection.threat-hunting"))
-                .build();
+                );
         assertThat(rules.unsupported()).isEmpty();
         assertThat(rules.size()).isEqualTo(1);
         assertThat(rules.unknownAttackIds()).containsExactlyInAnyOrder("defense-impairment", "T1685");

@@ -1,6 +1,7 @@
 package io.packetclassifier.sigma;
 
 import static io.packetclassifier.sigma.SigmaTesting.CATALOG;
+import static io.packetclassifier.sigma.SigmaTesting.build;
 import static io.packetclassifier.sigma.SigmaTesting.fires;
 import static io.packetclassifier.sigma.SigmaTesting.load;
 import static io.packetclassifier.sigma.SigmaTesting.rejected;
@@ -175,7 +176,7 @@ class SigmaModifiersTest {
 
     @Test
     void uncompilableRegexIsReportedAndOtherRulesStillLoad() {
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG)
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG)
                 .addYaml("bad.yml", rule("bad", "high", """
                         sel:
                             CommandLine|re: 'unclosed(group'
@@ -186,7 +187,7 @@ class SigmaModifiersTest {
                             CommandLine|contains: 'x'
                         condition: sel
                         """))
-                .build();
+                );
         assertThat(rules.size()).isEqualTo(1);
         assertThat(rules.unsupported()).singleElement().satisfies(u -> {
             assertThat(u.source()).isEqualTo("bad.yml");

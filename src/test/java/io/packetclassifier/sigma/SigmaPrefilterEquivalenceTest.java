@@ -3,7 +3,6 @@ package io.packetclassifier.sigma;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,13 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,7 +23,7 @@ import io.packetclassifier.generator.SampleEvents;
 
 /**
  * The prefilter only skips rules that cannot match: with all SigmaHQ rules, {@code matches} equals
- * {@code matchesWithoutPrefilter} on the regression events and on 5,000 events built to come close to the
+ * the same rules built with the prefilter off on the regression events and on 5,000 events built to come close to the
  * rules (regression events mutated with values of other events, case changes and the rules' own literals).
  */
 class SigmaPrefilterEquivalenceTest {
@@ -47,19 +42,12 @@ class SigmaPrefilterEquivalenceTest {
             regression.add(event);
         }
         Set<String> found = new LinkedHashSet<>();
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-        try (Stream<Path> files = Files.walk(SigmaTesting.SHARED.resolve("rules"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
-                for (Object document : yaml.loadAll(Files.readString(file))) {
-                    if (document instanceof Map<?, ?> rule && rule.get("detection") instanceof Map<?, ?> detection) {
-                        detection.forEach((name, search) -> {
-                            if (!"condition".equals(name)) {
-                                collect(search, found);
-                            }
-                        });
-                    }
+        for (Map<?, ?> detection : SigmaTesting.sigmaHqDetections()) {
+            detection.forEach((name, search) -> {
+                if (!"condition".equals(name)) {
+                    collect(search, found);
                 }
-            }
+            });
         }
         literals.addAll(found);
     }
@@ -104,7 +92,7 @@ class SigmaPrefilterEquivalenceTest {
         int matching = 0;
         int nonSeedMatches = 0;
         for (FieldSource event : events) {
-            List<RuleMatch> expected = rules.matchesWithoutPrefilter(event);
+            List<RuleMatch> expected = SigmaTesting.withoutPrefilter(rules, event);
             assertThat(rules.matches(event)).as("event %s", describe(event)).isEqualTo(expected);
             matching += expected.isEmpty() ? 0 : 1;
             nonSeedMatches += (int) expected.stream().filter(r -> !r.source().equals("seed-rules.yml")).count();

@@ -2,10 +2,21 @@ package io.packetclassifier.sigma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import io.packetclassifier.attack.AttackCatalog;
 
@@ -16,16 +27,51 @@ final class SigmaTesting {
     static final Path SHARED = Path.of("../shared/sigma");
 
     private static SigmaRuleSet sigmaHq;
+    /** Each rule set built here, and the same rules built with the prefilter off. */
+    private static final Map<SigmaRuleSet, SigmaRuleSet> UNFILTERED = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** All 1,183 SigmaHQ rules and the seed rules, loaded once for the test classes that need them. */
     static synchronized SigmaRuleSet sigmaHq() {
         if (sigmaHq == null) {
-            sigmaHq = SigmaRuleSet.builder(CATALOG).addPath(SHARED.resolve("rules")).withSeedRules().build();
+            sigmaHq = build(SigmaRuleSet.builder(CATALOG).addPath(SHARED.resolve("rules")).withSeedRules());
         }
         return sigmaHq;
     }
 
     private SigmaTesting() {
+    }
+
+    /** The builder's rule set; {@link #withoutPrefilter} can then evaluate the same rules without the prefilter. */
+    static SigmaRuleSet build(SigmaRuleSet.Builder builder) {
+        SigmaRuleSet rules = builder.prefilter(true).build();
+        UNFILTERED.put(rules, builder.prefilter(false).build());
+        builder.prefilter(true);
+        return rules;
+    }
+
+    /** The matches of the same rules with the prefilter off: every rule of the event's category evaluated. */
+    static List<RuleMatch> withoutPrefilter(SigmaRuleSet rules, FieldSource event) {
+        SigmaRuleSet unfiltered = UNFILTERED.get(rules);
+        assertThat(unfiltered).as("a rule set built by SigmaTesting.build").isNotNull();
+        return unfiltered.matches(event);
+    }
+
+    /** The detection block of every SigmaHQ rule, in file order, read with SnakeYAML apart from the engine. */
+    static List<Map<?, ?>> sigmaHqDetections() {
+        List<Map<?, ?>> detections = new ArrayList<>();
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        try (Stream<Path> files = Files.walk(SHARED.resolve("rules"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yml")).sorted().toList()) {
+                for (Object document : yaml.loadAll(Files.readString(file))) {
+                    if (document instanceof Map<?, ?> rule && rule.get("detection") instanceof Map<?, ?> detection) {
+                        detections.add(detection);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return detections;
     }
 
     /** A process_creation rule with this detection block (given unindented, including its condition). */
@@ -47,7 +93,7 @@ final class SigmaTesting {
 
     /** One rule, which must load. */
     static SigmaRuleSet load(String detection) {
-        SigmaRuleSet rules = SigmaRuleSet.builder(CATALOG).addYaml("test", rule("r1", "medium", detection)).build();
+        SigmaRuleSet rules = build(SigmaRuleSet.builder(CATALOG).addYaml("test", rule("r1", "medium", detection)));
         assertThat(rules.unsupported()).isEmpty();
         assertThat(rules.size()).isEqualTo(1);
         return rules;
@@ -79,7 +125,7 @@ final class SigmaTesting {
     /** Whether any rule fires; checks on the way that the prefilter changes nothing. */
     static boolean fires(SigmaRuleSet rules, FieldSource event) {
         List<RuleMatch> matches = rules.matches(event);
-        assertThat(matches).as("with and without the prefilter").isEqualTo(rules.matchesWithoutPrefilter(event));
+        assertThat(matches).as("with and without the prefilter").isEqualTo(withoutPrefilter(rules, event));
         return !matches.isEmpty();
     }
 
@@ -89,7 +135,7 @@ final class SigmaTesting {
 
     static List<String> ids(SigmaRuleSet rules, FieldSource event) {
         List<String> ids = rules.matches(event).stream().map(RuleMatch::id).toList();
-        assertThat(rules.matchesWithoutPrefilter(event).stream().map(RuleMatch::id).toList()).isEqualTo(ids);
+        assertThat(withoutPrefilter(rules, event).stream().map(RuleMatch::id).toList()).isEqualTo(ids);
         return ids;
     }
 }

@@ -1,8 +1,9 @@
 package io.packetclassifier.sigma;
 
-final class Text {
+/** Lower-casing for case-insensitive matching and for the prefilter, which must agree. */
+final class CaseFolding {
 
-    private Text() {
+    private CaseFolding() {
     }
 
     /**
