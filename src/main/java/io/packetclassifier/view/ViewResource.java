@@ -60,7 +60,7 @@ public class ViewResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<ViewSnapshots.Snapshot> stream() {
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(interval).onOverflow().drop()
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(interval).onOverflow().drop()
                 .map(tick -> snapshots.current());
     }
 
