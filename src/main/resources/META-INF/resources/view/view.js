@@ -57,37 +57,44 @@ function drawMatrix(matrix) {
 
 function drawCell(technique, isSub) {
   const count = el('span', { class: 'count' });
+  const idLine = el('span', { class: 'id' }, technique.id);
   const head = el('div', { class: 'cell ' + (technique.rules > 0 ? 'covered' : 'uncovered'),
     'data-technique': technique.id, 'data-rules': technique.rules,
     title: technique.id + ' ' + technique.name + ' · ' + technique.rules + ' loaded rule(s)',
     onclick: () => select(technique.id) },
-  el('span', { class: 'id' }, technique.id), el('span', { class: 'name' }, technique.name), count);
+  idLine, el('span', { class: 'name' }, technique.name));
   const entry = { cell: head, count, isSub: !!isSub };
   if (!state.cells.has(technique.id)) state.cells.set(technique.id, []);
   state.cells.get(technique.id).push(entry);
-  if (!technique.subtechniques || technique.subtechniques.length === 0) return head;
+  const subtechniques = technique.subtechniques || [];
+  if (subtechniques.length === 0) {
+    idLine.append(count);
+    return head;
+  }
   const subs = el('div', { class: 'subs', hidden: true });
-  for (const sub of technique.subtechniques) subs.append(drawCell(sub, true));
+  for (const sub of subtechniques) subs.append(drawCell(sub, true));
   const toggle = el('button', { type: 'button', class: 'toggle', 'data-toggle': technique.id,
     title: 'Sub-techniques', 'aria-expanded': 'false',
     onclick: (event) => {
       event.stopPropagation();
       subs.hidden = !subs.hidden;
       toggle.setAttribute('aria-expanded', String(!subs.hidden));
-      toggle.textContent = (subs.hidden ? '▸ ' : '▾ ') + technique.subtechniques.length;
-    } }, '▸ ' + technique.subtechniques.length);
-  head.querySelector('.id').append(' ', toggle);
+      toggle.textContent = (subs.hidden ? '▸ ' : '▾ ') + subtechniques.length;
+    } }, '▸ ' + subtechniques.length);
+  idLine.append(toggle, count);
   entry.subs = subs;
   return el('div', { class: 'technique' }, head, subs);
 }
 
+/** The cell's colour for a count: pale to deep orange on a log scale; white text on the deep end. */
 function heat(count, max) {
-  if (!count) return '';
+  if (!count) return { background: '', color: '' };
   const t = max <= 1 ? 1 : Math.log(1 + count) / Math.log(1 + max);
   const from = [255, 243, 196];
   const to = [194, 65, 12];
-  const rgb = from.map((f, i) => Math.round(f + (to[i] - f) * (0.25 + 0.75 * t)));
-  return 'rgb(' + rgb.join(',') + ')';
+  const mix = 0.25 + 0.75 * t;
+  const rgb = from.map((f, i) => Math.round(f + (to[i] - f) * mix));
+  return { background: 'rgb(' + rgb.join(',') + ')', color: mix > 0.7 ? '#fff' : '' };
 }
 
 function applyCounts() {
@@ -101,7 +108,9 @@ function applyCounts() {
     for (const entry of entries) {
       const n = (entry.isSub ? counts.techniques[id] : counts.families[id]) || 0;
       entry.count.textContent = n ? number.format(n) : '';
-      entry.cell.style.background = heat(n, max);
+      const colour = heat(n, max);
+      entry.cell.style.background = colour.background;
+      entry.cell.style.color = colour.color;
       entry.cell.classList.toggle('hot', n > 0);
       entry.cell.dataset.count = String(n);
       const rules = Number(entry.cell.dataset.rules);
@@ -213,7 +222,7 @@ async function refreshDetail() {
         el('td', {}, matchChips(e.matches)))))),
     el('h3', {}, number.format(detail.loadedRules.length) + ' loaded rule(s) can detect it'),
     el('ul', {}, detail.loadedRules.slice(0, 25).map(r => el('li', {}, r.title, ' ', el('span', { class: 'level ' + r.level }, r.level)))),
-    detail.loadedRules.length > 25 ? el('p', { class: 'hint' }, '… and ' + (detail.loadedRules.length - 25) + ' more (coverage layer)') : null);
+    ...(detail.loadedRules.length > 25 ? [el('p', { class: 'hint' }, '… and ' + (detail.loadedRules.length - 25) + ' more (coverage layer)')] : []));
 }
 
 // ---- updates ----
