@@ -412,8 +412,18 @@ public final class Benchmark {
     private Row runService(String id, String kind, String topic, int partitions, String label, List<String> opts,
             boolean traced) throws Exception {
         Path csv = csvPath(id);
+        int viewClients = ViewClients.requested(opts);
         Process process = startService(id, topic, csv, opts);
-        return watch(id, kind, label, partitions, process, csv, "", traced);
+        if (viewClients == 0) {
+            return watch(id, kind, label, partitions, process, csv, "", traced);
+        }
+        ViewClients view = ViewClients.start(viewClients, logFile(id)); // the ATT&CK page open during the row
+        try {
+            Row row = watch(id, kind, label, partitions, process, csv, "", traced);
+            return row.withNote("; " + view.note());
+        } finally {
+            view.close();
+        }
     }
 
     private Row runSigma(String id, String topic, int partitions, String label, List<String> opts) throws Exception {
@@ -736,7 +746,7 @@ public final class Benchmark {
         for (String opt : opts) {
             if (opt.startsWith(OTHER_JAR)) {
                 jar = Path.of(opt.substring(OTHER_JAR.length())); // another build, side by side in the same run
-            } else {
+            } else if (!opt.startsWith(ViewClients.OPTION)) { // for the harness (runService), not the service
                 args.add(opt);
             }
         }
