@@ -9,18 +9,17 @@ import java.util.Map;
 
 import io.packetclassifier.attack.AttackCatalog;
 import io.packetclassifier.attack.Technique;
-import io.packetclassifier.sigma.RuleMatch;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One technique as the page's side panel shows it: its events in the window, the rules that fired for it
- * there, the loaded rules that can detect it, and its last events. A technique (no dot) includes its
- * sub-techniques; a sub-technique is only itself.
+ * there, how many loaded rules can detect it (their number only: a rule that never fired is in neither the
+ * CSV nor classified-events), and its last events. A technique (no dot) includes its sub-techniques; a
+ * sub-technique is only itself.
  */
 @RegisterForReflection
 public record TechniqueDetail(String id, String name, List<String> tactics, boolean withSubtechniques,
-        String window, long events, List<FiredRule> fired, List<ViewEvent.Match> loadedRules,
-        List<ViewEvent> lastEvents) {
+        String window, long events, List<FiredRule> fired, int loadedRules, List<ViewEvent> lastEvents) {
 
     /** A rule that fired in the window: the events it matched there. */
     @RegisterForReflection
@@ -40,17 +39,14 @@ public record TechniqueDetail(String id, String name, List<String> tactics, bool
             }
         }
         fired.sort(Comparator.comparingLong(FiredRule::events).reversed());
-        List<ViewEvent.Match> loaded = new ArrayList<>();
-        for (RuleMatch rule : coverage.rulesFor(upper, family)) {
-            loaded.add(ViewEvent.Match.of(rule));
-        }
         List<String> tactics = new ArrayList<>();
         for (String tacticId : catalog.tacticsOf(upper)) {
             catalog.tacticById(tacticId).ifPresent(t -> tactics.add(t.name()));
         }
         long events = (family ? counts.families() : counts.techniques()).getOrDefault(upper, 0L);
         return new TechniqueDetail(upper, technique == null ? null : technique.name(), tactics, family,
-                window == null ? "all" : window.toString(), events, fired, loaded, history.lastEvents(upper, family));
+                window == null ? "all" : window.toString(), events, fired, coverage.rulesFor(upper, family).size(),
+                history.lastEvents(upper, family));
     }
 
     private static boolean names(List<String> techniques, String id, boolean family) {

@@ -220,9 +220,7 @@ async function refreshDetail() {
       el('table', {}, el('tbody', {}, detail.lastEvents.map(e => el('tr', {},
         el('td', {}, time(e.writtenAt)), el('td', {}, e.eventType + ' · ' + e.user + '@' + e.host),
         el('td', {}, matchChips(e.matches)))))),
-    el('h3', {}, number.format(detail.loadedRules.length) + ' loaded rule(s) can detect it'),
-    el('ul', {}, detail.loadedRules.slice(0, 25).map(r => el('li', {}, r.title, ' ', el('span', { class: 'level ' + r.level }, r.level)))),
-    ...(detail.loadedRules.length > 25 ? [el('p', { class: 'hint' }, '… and ' + (detail.loadedRules.length - 25) + ' more (coverage layer)')] : []));
+    el('p', { class: 'sub' }, number.format(detail.loadedRules) + ' loaded rule(s) can detect it'));
 }
 
 // ---- updates ----

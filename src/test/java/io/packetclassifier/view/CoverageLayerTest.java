@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.packetclassifier.attack.AttackCatalog;
-import io.packetclassifier.sigma.RuleMatch;
 import io.packetclassifier.sigma.SigmaRuleSet;
 
 /**
@@ -66,16 +65,8 @@ class CoverageLayerTest {
         assertThat(scores).isEqualTo(expected);
         assertThat(scores).containsEntry("T1059.003", expected.get("T1059.003")).containsKey("T1059.001");
         assertThat(layer.at("/versions/attack").asText()).isEqualTo("18");
-        JsonNode powershell = null;
-        for (JsonNode t : layer.get("techniques")) {
-            if (t.get("techniqueID").asText().equals("T1059.001")) {
-                powershell = t;
-            }
-        }
-        List<String> titles = set.rules().stream().filter(r -> r.techniques().stream()
-                .anyMatch(t -> t.id().equals("T1059.001"))).map(RuleMatch::title).distinct().toList();
-        assertThat(powershell.get("metadata")).hasSize(titles.size());
-        assertThat(powershell.get("metadata").get(0).get("value").asText()).isIn(titles);
+        layer.get("techniques").forEach(t -> assertThat(t.has("metadata"))
+                .as("no rule titles: a rule that never fired is in neither the CSV nor classified-events").isFalse());
     }
 
     @SuppressWarnings("unchecked")
