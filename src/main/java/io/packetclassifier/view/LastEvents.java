@@ -12,24 +12,30 @@ import io.packetclassifier.pipeline.ClassifiedEvent;
 
 /**
  * The last events written, and the last few of each technique family, newest first. Bounded: {@value #RECENT}
- * events, and {@value #PER_FAMILY} per family (the families are those the rules name). Not thread-safe:
- * {@link DetectionHistory} guards it.
+ * events, and {@value #PER_FAMILY} per family (the families are those the rules name). The writing thread only
+ * keeps references; they become {@link ViewEvent}s when read. Not thread-safe: {@link DetectionHistory} guards it.
  */
 final class LastEvents {
 
     static final int RECENT = 50;
     static final int PER_FAMILY = 10;
 
-    private final ArrayDeque<ViewEvent> recent = new ArrayDeque<>(RECENT);
-    private final Map<String, ArrayDeque<ViewEvent>> byFamily = new HashMap<>();
+    private record Written(ClassifiedEvent event, long at) {
+
+        ViewEvent view() {
+            return ViewEvent.of(event, at);
+        }
+    }
+
+    private final ArrayDeque<Written> recent = new ArrayDeque<>(RECENT);
+    private final Map<String, ArrayDeque<Written>> byFamily = new HashMap<>();
 
     void add(BatchTally tally, long writtenAt) {
         List<ClassifiedEvent> events = tally.events();
-        Map<Integer, ViewEvent> made = new HashMap<>();
         for (int i = Math.max(0, events.size() - RECENT); i < events.size(); i++) {
-            push(recent, made.computeIfAbsent(i, at -> ViewEvent.of(events.get(at), writtenAt)), RECENT);
+            push(recent, new Written(events.get(i), writtenAt), RECENT);
         }
-        // per family, the last sampled events of the groups that name it, oldest first
+        // per family, the last sampled events of the groups that name it
         Map<String, TreeSet<Integer>> samples = new HashMap<>();
         for (BatchTally.Group group : tally.groups()) {
             int[] last = group.lastIndexes();
@@ -41,19 +47,19 @@ final class LastEvents {
             }
         }
         samples.forEach((family, indexes) -> {
-            ArrayDeque<ViewEvent> kept = byFamily.computeIfAbsent(family, f -> new ArrayDeque<>(PER_FAMILY));
+            ArrayDeque<Written> kept = byFamily.computeIfAbsent(family, f -> new ArrayDeque<>(PER_FAMILY));
             Iterator<Integer> newest = indexes.descendingIterator();
             List<Integer> chosen = new ArrayList<>(PER_FAMILY);
             while (newest.hasNext() && chosen.size() < PER_FAMILY) {
                 chosen.add(newest.next());
             }
             for (int i = chosen.size() - 1; i >= 0; i--) {
-                push(kept, made.computeIfAbsent(chosen.get(i), at -> ViewEvent.of(events.get(at), writtenAt)), PER_FAMILY);
+                push(kept, new Written(events.get(chosen.get(i)), writtenAt), PER_FAMILY);
             }
         });
     }
 
-    private static void push(ArrayDeque<ViewEvent> deque, ViewEvent event, int capacity) {
+    private static void push(ArrayDeque<Written> deque, Written event, int capacity) {
         if (deque.size() == capacity) {
             deque.removeLast();
         }
@@ -61,15 +67,15 @@ final class LastEvents {
     }
 
     List<ViewEvent> recent() {
-        return List.copyOf(recent);
+        return recent.stream().map(Written::view).toList();
     }
 
     /** The last events of a technique: for a family id its own and its sub-techniques'. */
     List<ViewEvent> of(String techniqueId, boolean family) {
-        ArrayDeque<ViewEvent> kept = byFamily.get(Counts.parentOf(techniqueId));
+        ArrayDeque<Written> kept = byFamily.get(Counts.parentOf(techniqueId));
         if (kept == null) {
             return List.of();
         }
-        return kept.stream().filter(e -> e.tagged(techniqueId, family)).toList();
+        return kept.stream().map(Written::view).filter(e -> e.tagged(techniqueId, family)).toList();
     }
 }

@@ -60,8 +60,8 @@ public class ViewResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<ViewSnapshots.Snapshot> stream() {
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(interval).onOverflow().drop()
-                .map(tick -> snapshots.current());
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).onExecutor(snapshots.streams())
+                .every(interval).onOverflow().drop().map(tick -> snapshots.current());
     }
 
     @GET

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -38,6 +42,7 @@ public class ViewSnapshots {
     private final RuleCoverage coverage;
     private final long reuseMillis;
     private Snapshot last;
+    private ScheduledExecutorService streams;
 
     ViewSnapshots(DetectionHistory history, ServiceFigures figures, RuleCoverage coverage, ViewConfig config) {
         this.history = history;
@@ -57,6 +62,28 @@ public class ViewSnapshots {
                     history.recent());
         }
         return last;
+    }
+
+    /**
+     * The thread that makes and sends the streamed snapshots: one of its own, so that the page's cost is apart
+     * from the pipeline's threads (and named in a thread dump or profile).
+     */
+    public synchronized ScheduledExecutorService streams() {
+        if (streams == null) {
+            streams = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "attack-view");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return streams;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (streams != null) {
+            streams.shutdownNow();
+        }
     }
 
     private static Map<String, Duration> windows() {

@@ -692,9 +692,12 @@ public final class Benchmark {
 
     /** The window's CPU by kind of thread, JIT left out (it has its column), e.g. "worker 3.6 s, event loop 1.4 s; ". */
     private static String threadNote(Map<String, Double> threads) {
-        String listed = threads.entrySet().stream().filter(e -> !e.getKey().equals(ProcStats.JIT) && e.getValue() >= 0.05)
+        // the ATT&CK page's stream thread is listed however little it used: it is what a page open costs
+        String listed = threads.entrySet().stream().filter(e -> !e.getKey().equals(ProcStats.JIT)
+                && (e.getValue() >= 0.05 || e.getKey().equals(ProcStats.VIEW)))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                .map(e -> String.format(Locale.ROOT, e.getValue() < 0.1 ? "%s %.2f s" : "%s %.1f s", e.getKey(),
+                        e.getValue()))
                 .collect(Collectors.joining(", "));
         return listed.isEmpty() ? "" : "threads: " + listed + "; ";
     }

@@ -79,7 +79,7 @@ final class ViewClients implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            if (!closed) {
+            if (!closed && snapshots.get() == 0) { // once snapshots came, the stream ends with the service
                 failure = e.toString();
             }
         } catch (InterruptedException e) {
