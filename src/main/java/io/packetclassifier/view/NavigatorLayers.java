@@ -3,8 +3,10 @@ package io.packetclassifier.view;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -54,7 +56,7 @@ public class NavigatorLayers {
             ViewEvent.Match rule = history.firedRule(ruleId);
             if (rule != null) {
                 for (String technique : rule.techniques()) {
-                    rulesByTechnique.computeIfAbsent(technique.toUpperCase(java.util.Locale.ROOT),
+                    rulesByTechnique.computeIfAbsent(technique.toUpperCase(Locale.ROOT),
                             t -> new LinkedHashSet<>()).add(rule.title());
                 }
             }
@@ -65,11 +67,11 @@ public class NavigatorLayers {
                 continue;
             }
             Set<String> titles = rulesByTechnique.getOrDefault(count.getKey(), Set.of());
-            techniques.add(technique(count.getKey(), count.getValue(), String.format(java.util.Locale.ROOT,
+            techniques.add(technique(count.getKey(), count.getValue(), String.format(Locale.ROOT,
                     "%d event(s) %s; rules: %s", count.getValue(), span, String.join("; ", titles)), titles));
             max = Math.max(max, count.getValue());
         }
-        String description = String.format(java.util.Locale.ROOT,
+        String description = String.format(Locale.ROOT,
                 "packet-classifier: events written %s with at least one rule match tagged with each technique "
                         + "(every match, not only the CSV's primary label): %d events, %d with a match.",
                 window == null ? "since " + Instant.ofEpochMilli(history.startedAt()) : "in the " + span
@@ -95,8 +97,8 @@ public class NavigatorLayers {
             techniques.add(technique(entry.getKey(), rules, rules + " loaded rule(s) can detect it", Set.of()));
             max = Math.max(max, rules);
         }
-        techniques.sort(java.util.Comparator.comparing(LayerTechnique::techniqueID));
-        return layer("packet-classifier rule coverage", String.format(java.util.Locale.ROOT,
+        techniques.sort(Comparator.comparing(LayerTechnique::techniqueID));
+        return layer("packet-classifier rule coverage", String.format(Locale.ROOT,
                 "packet-classifier: the %d loaded rules by the techniques they are tagged with; unscored techniques "
                         + "have no rule.", current.rules()),
                 techniques, new NavigatorLayer.Gradient(COVERAGE_COLOURS, 0, max), List.of(
