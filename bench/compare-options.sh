@@ -8,6 +8,7 @@
 #   bench/compare-options.sh -Dmp.messaging.incoming.raw-events.max.poll.records=5000
 #   ROWS="c1 e1 c1-xmx256m" bench/compare-options.sh "-Dmp.messaging.incoming.raw-events.max.poll.records=5000"
 #   bench/compare-options.sh -XX:+UseSerialGC -Dbench.events=200000      # bench.* options after OPTIONS
+#   ROWS="c1 e1" bench/compare-options.sh -Dbench.view-clients=1      # the ATT&CK page open (streaming) vs closed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 opts="${1:?usage: bench/compare-options.sh 'OPTIONS' [bench options]}"

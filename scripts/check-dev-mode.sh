@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts `./mvnw quarkus:dev` as a developer would (in-process broker, generator on), then checks that rows are
 # written, that the Dev UI lists the Kafka pages and, through its JSON-RPC websocket, raw-events with messages
-# and the packet-classifier consumer group; plus /q/metrics and /q/health/ready. Then edits a default rule's
-# technique in src/main/resources (restored on exit) and checks that rows written after the next request carry
-# the new label, the dev broker still the same. Stops dev mode (its own process group) at the end.
+# and the packet-classifier consumer group; plus /q/metrics and /q/health/ready, the ATT&CK view at / and its
+# generator switch (dev mode only). Then edits a default rule's technique in src/main/resources (restored on exit)
+# and checks that rows written after the next request carry the new label, the dev broker still the same. Stops dev
+# mode (its own process group) at the end.
 #   scripts/check-dev-mode.sh            # PORT=8081 scripts/check-dev-mode.sh to use another HTTP port
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -78,6 +79,15 @@ metrics_exposed() {
   grep -q '^classifier_events_consumed_total' <<<"${m}" && grep -q '^kafka_consumer_fetch_manager_records_lag' <<<"${m}"
 }
 csv_has_labelled_rows() { grep -qE ',TA[0-9]{4},T[0-9]{4}' target/classified_packets.csv; }
+view_page_served() { curl -sf "${BASE}/" | grep -q 'ATT&amp;CK view' && curl -sf "${BASE}/view/view.js" | grep -q EventSource; }
+view_counts_detections() { curl -sf "${BASE}/attack/layer.json" | grep -q '"techniqueID"'; }
+# The page's generator switch exists in dev mode only: off, then on at 20 events/s, as the snapshot shows.
+generator_switch() {
+  local post='curl -sf -H Content-Type:application/json -X POST'
+  ${post} -d '{"running": false}' "${BASE}/view/generator" | grep -q '"running":false' \
+    && ${post} -d '{"running": true, "rate": 20}' "${BASE}/view/generator" | grep -q '"running":true,"rate":20' \
+    && curl -sf "${BASE}/view/snapshot" | grep -q '"generator":{"running":true,"rate":20'
+}
 
 check "rows are written (classifier_csv_rows_written_total moves)" rows_move
 check "the Dev UI lists the Kafka pages" kafka_pages_listed
@@ -88,6 +98,9 @@ check "/q/health/ready is UP with rules loaded" ready_with_rules
 check "events are counted per label (classifier_events_classified_total)" labels_counted
 check "/q/metrics has classifier and Kafka consumer lag metrics" metrics_exposed
 check "target/classified_packets.csv has labelled rows" csv_has_labelled_rows
+check "the ATT&CK view is served at /" view_page_served
+check "the detections layer has techniques" view_counts_detections
+check "the page's generator switch works in dev mode" generator_switch
 
 # Live reload of the rules: the failed-logon rule's technique T1110 becomes T1110.001 (Password Guessing).
 # A request makes dev mode look for changes; rows written after the restart carry the new label.

@@ -26,11 +26,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class AttackCatalog {
 
+    /** The ATT&CK release of the bundled CSV files. */
+    public static final String BUNDLED_VERSION = "18";
+
+    private final String version;
     private final Map<String, Tactic> tactics;
     private final Map<String, Tactic> tacticsByShortname;
     private final Map<String, Technique> techniques;
 
     public AttackCatalog(List<Tactic> tactics, List<Technique> techniques) {
+        this(null, tactics, techniques);
+    }
+
+    /** {@code version}: the ATT&CK release, e.g. {@code 18}, or null when unknown. */
+    public AttackCatalog(String version, List<Tactic> tactics, List<Technique> techniques) {
+        this.version = version;
         this.tactics = new LinkedHashMap<>();
         this.tacticsByShortname = new LinkedHashMap<>();
         this.techniques = new LinkedHashMap<>();
@@ -46,8 +56,9 @@ public final class AttackCatalog {
     /** ATT&CK v18 from the product's resources ({@code /attack/*.csv}, with MITRE's notice beside them). */
     public static AttackCatalog bundled() {
         try (InputStream tactics = resource("/attack/tactics.csv"); InputStream techniques = resource("/attack/techniques.csv")) {
-            return fromCsv(new InputStreamReader(tactics, StandardCharsets.UTF_8),
+            AttackCatalog catalog = fromCsv(new InputStreamReader(tactics, StandardCharsets.UTF_8),
                     new InputStreamReader(techniques, StandardCharsets.UTF_8));
+            return new AttackCatalog(BUNDLED_VERSION, catalog.tactics(), catalog.techniques());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,16 +85,31 @@ public final class AttackCatalog {
         JsonNode objects = new ObjectMapper().readTree(bundle).path("objects");
         List<Tactic> tactics = new ArrayList<>();
         Map<String, String> tacticIdByShortname = new LinkedHashMap<>();
+        String version = null;
+        List<String> matrixOrder = new ArrayList<>(); // STIX ids of the tactics, as the matrix's columns
+        Map<Tactic, String> stixIds = new LinkedHashMap<>();
         for (JsonNode object : objects) {
-            if ("x-mitre-tactic".equals(object.path("type").asText())) {
+            String type = object.path("type").asText();
+            if ("x-mitre-collection".equals(type) && object.hasNonNull("x_mitre_version")) {
+                version = majorVersion(object.path("x_mitre_version").asText());
+            } else if ("x-mitre-matrix".equals(type) && matrixOrder.isEmpty()) {
+                object.path("tactic_refs").forEach(ref -> matrixOrder.add(ref.asText()));
+            } else if ("x-mitre-tactic".equals(type)) {
                 String id = attackId(object);
                 String shortname = object.path("x_mitre_shortname").asText();
                 if (id != null) {
-                    tactics.add(new Tactic(id, shortname, object.path("name").asText()));
+                    Tactic tactic = new Tactic(id, shortname, object.path("name").asText());
+                    tactics.add(tactic);
+                    stixIds.put(tactic, object.path("id").asText());
                     tacticIdByShortname.put(shortname, id);
                 }
             }
         }
+        // tactics the matrix does not list stay after those it does, in bundle order (a stable sort)
+        tactics.sort(java.util.Comparator.comparingInt(t -> {
+            int at = matrixOrder.indexOf(stixIds.get(t));
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }));
         List<Technique> techniques = new ArrayList<>();
         for (JsonNode object : objects) {
             String id = attackId(object);
@@ -102,7 +128,28 @@ public final class AttackCatalog {
             techniques.add(new Technique(id, object.path("name").asText(), tacticIds,
                     object.path("x_mitre_is_subtechnique").asBoolean(id.contains(".")), status));
         }
-        return new AttackCatalog(tactics, techniques);
+        return new AttackCatalog(version, tactics, techniques);
+    }
+
+    /** {@code 18} for {@code 18.1}: the Navigator names ATT&CK releases by their major version. */
+    private static String majorVersion(String version) {
+        int dot = version.indexOf('.');
+        return dot < 0 ? version : version.substring(0, dot);
+    }
+
+    /** The ATT&CK release, e.g. {@code 18}; empty when the STIX bundle does not say. */
+    public Optional<String> version() {
+        return Optional.ofNullable(version);
+    }
+
+    /** The tactics in the order of the Enterprise matrix's columns (the order they were read in). */
+    public List<Tactic> tactics() {
+        return List.copyOf(tactics.values());
+    }
+
+    /** Every technique and sub-technique, whatever its status, in the order read. */
+    public List<Technique> techniques() {
+        return List.copyOf(techniques.values());
     }
 
     public Optional<Tactic> tacticById(String id) {

@@ -76,6 +76,11 @@ public class ActiveRules {
         return rules.size();
     }
 
+    /** The ATT&CK catalog the rules' tags are resolved against (the bundled one, or classifier.rules.attack-bundle). */
+    public AttackCatalog catalog() {
+        return catalog;
+    }
+
     public int unsupported() {
         return rules.unsupported().size();
     }

@@ -105,4 +105,36 @@ class AttackCatalogTest {
         assertThat(revoked.tacticIds()).isEqualTo(List.of());
         assertThat(stix.technique("T1059")).isEmpty();
     }
+
+    @Test
+    void bundledTacticsInMatrixOrderAndVersion18() {
+        assertThat(bundled.version()).contains("18");
+        assertThat(bundled.tactics()).extracting(Tactic::id).containsExactly("TA0043", "TA0042", "TA0001", "TA0002",
+                "TA0003", "TA0004", "TA0005", "TA0006", "TA0007", "TA0008", "TA0009", "TA0011", "TA0010", "TA0040");
+        assertThat(bundled.techniques()).hasSize(bundled.techniqueCount())
+                .anyMatch(t -> t.id().equals("T1059.001") && t.subtechnique());
+    }
+
+    @Test
+    void stixTacticsFollowTheMatrixAndTheCollectionGivesTheVersion() throws Exception {
+        String bundle = """
+                {"type": "bundle", "objects": [
+                  {"type": "x-mitre-collection", "id": "x-mitre-collection--1", "x_mitre_version": "17.1"},
+                  {"type": "x-mitre-tactic", "id": "x-mitre-tactic--a", "name": "Execution", "x_mitre_shortname": "execution",
+                   "external_references": [{"source_name": "mitre-attack", "external_id": "TA0002"}]},
+                  {"type": "x-mitre-tactic", "id": "x-mitre-tactic--b", "name": "Impact", "x_mitre_shortname": "impact",
+                   "external_references": [{"source_name": "mitre-attack", "external_id": "TA0040"}]},
+                  {"type": "x-mitre-tactic", "id": "x-mitre-tactic--c", "name": "Discovery", "x_mitre_shortname": "discovery",
+                   "external_references": [{"source_name": "mitre-attack", "external_id": "TA0007"}]},
+                  {"type": "x-mitre-matrix", "id": "x-mitre-matrix--m", "tactic_refs": ["x-mitre-tactic--c", "x-mitre-tactic--a"]}
+                ]}""";
+        AttackCatalog stix = AttackCatalog.fromStix(new java.io.ByteArrayInputStream(bundle.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(stix.version()).contains("17");
+        assertThat(stix.tactics()).extracting(Tactic::id).as("the matrix's columns, then the tactics it leaves out")
+                .containsExactly("TA0007", "TA0002", "TA0040");
+        try (InputStream in = getClass().getResourceAsStream("/attack/mini-enterprise-attack.json")) {
+            assertThat(AttackCatalog.fromStix(in).version()).as("no collection object").isEmpty();
+        }
+    }
 }

@@ -423,8 +423,18 @@ public final class Benchmark {
     private Row runService(String id, String kind, String topic, int partitions, String label, List<String> opts,
             boolean traced) throws Exception {
         Path csv = csvPath(id);
+        int viewClients = ViewClients.requested(opts);
         Process process = startService(id, topic, csv, opts);
-        return watch(id, kind, label, partitions, process, csv, "", traced);
+        if (viewClients == 0) {
+            return watch(id, kind, label, partitions, process, csv, "", traced);
+        }
+        ViewClients view = ViewClients.start(viewClients, logFile(id)); // the ATT&CK page open during the row
+        try {
+            Row row = watch(id, kind, label, partitions, process, csv, "", traced);
+            return row.withNote("; " + view.note());
+        } finally {
+            view.close();
+        }
     }
 
     private Row runSigma(String id, String topic, int partitions, String label, List<String> opts) throws Exception {
@@ -713,9 +723,12 @@ public final class Benchmark {
 
     /** The window's CPU by kind of thread, JIT left out (it has its column), e.g. "worker 3.6 s, event loop 1.4 s; ". */
     private static String threadNote(Map<String, Double> threads) {
-        String listed = threads.entrySet().stream().filter(e -> !e.getKey().equals(ProcStats.JIT) && e.getValue() >= 0.05)
+        // the ATT&CK page's stream thread is listed however little it used: it is what a page open costs
+        String listed = threads.entrySet().stream().filter(e -> !e.getKey().equals(ProcStats.JIT)
+                && (e.getValue() >= 0.05 || e.getKey().equals(ProcStats.VIEW)))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue()))
+                .map(e -> String.format(Locale.ROOT, e.getValue() < 0.1 ? "%s %.2f s" : "%s %.1f s", e.getKey(),
+                        e.getValue()))
                 .collect(Collectors.joining(", "));
         return listed.isEmpty() ? "" : "threads: " + listed + "; ";
     }
@@ -767,7 +780,7 @@ public final class Benchmark {
         for (String opt : opts) {
             if (opt.startsWith(OTHER_JAR)) {
                 service = PackagedService.of(Path.of(opt.substring(OTHER_JAR.length()))); // another build, side by side
-            } else {
+            } else if (!opt.startsWith(ViewClients.OPTION)) { // for the harness (runService), not the service
                 args.add(opt);
             }
         }

@@ -14,6 +14,7 @@ final class ProcStats {
 
     /** The kind of thread {@link #threadCpuSeconds} counts the JIT's compiler threads under. */
     static final String JIT = "JIT";
+    static final String VIEW = "ATT&CK view stream";
 
     private ProcStats() {
     }
@@ -80,6 +81,7 @@ final class ProcStats {
             case "vert.x-eventloo" -> "event loop";
             case "kafka-producer-" -> "Kafka producer I/O";
             case "BatchSpanProces" -> "span export";
+            case "attack-view" -> VIEW;
             case "java", "main" -> "main"; // the launcher's main thread keeps the process's name
             default -> "other";
         };
