@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.inject.Singleton;
 
 import io.packetclassifier.event.SecurityEvent;
-import io.packetclassifier.pipeline.ClassifiedEvent;
+import io.packetclassifier.domain.ClassifiedEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The last {@value #CAPACITY} events written, with their labels, for the Dev UI. */

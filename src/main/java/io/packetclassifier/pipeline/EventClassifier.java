@@ -14,20 +14,23 @@ import org.jboss.logging.Logger;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.packetclassifier.domain.ClassifiedBatch;
+import io.packetclassifier.domain.ClassifiedEvent;
+import io.packetclassifier.domain.RejectedRecord;
 import io.packetclassifier.event.EventParser;
 import io.packetclassifier.event.InvalidEventException;
 import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.rules.ActiveRules;
-import io.packetclassifier.sink.ClassifiedEventEncoder;
 import io.packetclassifier.sigma.Classification;
+import io.packetclassifier.sink.ClassifiedEventEncoder;
 import io.packetclassifier.tracing.EventTracing;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Parses and classifies each polled batch of {@code raw-events} records and passes it on, still carrying

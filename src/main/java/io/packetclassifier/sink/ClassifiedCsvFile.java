@@ -76,7 +76,7 @@ public final class ClassifiedCsvFile implements AutoCloseable {
     }
 
     /** Appends the event's row, made by {@link ClassifiedEventEncoder}. Held until {@link #flush()}. */
-    public void append(io.packetclassifier.pipeline.ClassifiedEvent classified) throws IOException {
+    public void append(io.packetclassifier.domain.ClassifiedEvent classified) throws IOException {
         printer.getOut().append(classified.csvRow());
     }
 

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import io.packetclassifier.pipeline.ClassifiedEvent;
+import io.packetclassifier.domain.ClassifiedEvent;
 import io.packetclassifier.tracing.Traceparent;
 import io.smallrye.common.annotation.Identifier;
 

@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
 import io.packetclassifier.observability.ClassifierMetrics;
-import io.packetclassifier.pipeline.ClassifiedBatch;
-import io.packetclassifier.pipeline.ClassifiedEvent;
+import io.packetclassifier.domain.ClassifiedBatch;
+import io.packetclassifier.domain.ClassifiedEvent;
 import io.packetclassifier.pipeline.EventClassifier;
 import io.packetclassifier.tracing.EventTracing;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import io.packetclassifier.observability.ClassifierMetrics;
-import io.packetclassifier.pipeline.RejectedRecord;
+import io.packetclassifier.domain.RejectedRecord;
 import io.packetclassifier.tracing.TraceLog;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;

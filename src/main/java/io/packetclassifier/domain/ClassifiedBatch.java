@@ -1,4 +1,4 @@
-package io.packetclassifier.pipeline;
+package io.packetclassifier.domain;
 
 import java.util.List;
 

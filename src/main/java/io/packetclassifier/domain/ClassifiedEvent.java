@@ -1,4 +1,4 @@
-package io.packetclassifier.pipeline;
+package io.packetclassifier.domain;
 
 import io.opentelemetry.api.trace.Span;
 import io.packetclassifier.event.SecurityEvent;
