@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -16,11 +18,11 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.packetclassifier.domain.ClassifiedBatch;
 import io.packetclassifier.domain.ClassifiedEvent;
+import io.packetclassifier.domain.LabelCount;
 import io.packetclassifier.domain.RejectedRecord;
 import io.packetclassifier.event.EventParser;
 import io.packetclassifier.event.InvalidEventException;
 import io.packetclassifier.event.SecurityEvent;
-import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.rules.ActiveRules;
 import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.sink.ClassifiedEventEncoder;
@@ -30,6 +32,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
@@ -61,8 +64,6 @@ public class EventClassifier {
     private final EventParser parser = new EventParser();
     private final ActiveRules rules;
     private final EventTracing tracing;
-    @Inject
-    ClassifierMetrics metrics;
     @Inject
     ClassifiedEventEncoder encoder;
 
@@ -111,9 +112,24 @@ public class EventClassifier {
                 rejected.add(reject(record, offsetOf(record), e));
             }
         }
-        ClassifiedBatch result = new ClassifiedBatch(classified, rejected);
-        metrics.batchClassified(batch, result, System.nanoTime() - started);
-        return batch.withPayload(result);
+        return batch.withPayload(new ClassifiedBatch(classified, rejected, oldestTimestamp(batch),
+                LabelCount.of(classified), System.nanoTime() - started));
+    }
+
+    /**
+     * The Kafka timestamp of the batch's oldest record, 0 when none has one. Read from the polled records the
+     * connector attaches: KafkaRecord.getTimestamp() makes an Instant per call.
+     */
+    private static long oldestTimestamp(KafkaRecordBatch<?, ?> batch) {
+        ConsumerRecords<?, ?> polled = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(IncomingKafkaRecordBatchMetadata::getRecords).orElse(ConsumerRecords.empty());
+        long oldest = Long.MAX_VALUE;
+        for (ConsumerRecord<?, ?> record : polled) {
+            if (record.timestamp() > 0) {
+                oldest = Math.min(oldest, record.timestamp());
+            }
+        }
+        return oldest == Long.MAX_VALUE ? 0 : oldest;
     }
 
     private RejectedRecord reject(KafkaRecord<byte[], byte[]> record, long offset, InvalidEventException e) {

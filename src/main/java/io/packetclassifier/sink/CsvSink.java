@@ -15,9 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
-import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.domain.ClassifiedBatch;
 import io.packetclassifier.domain.ClassifiedEvent;
+import io.packetclassifier.domain.WrittenBatch;
 import io.packetclassifier.pipeline.EventClassifier;
 import io.packetclassifier.tracing.EventTracing;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -47,11 +47,9 @@ public class CsvSink {
      * for more than twice that in two sets of 1 MiB, and still covers the ~30,000 of 5,000 per poll (README).
      */
     private static final int RECENT_IDS = 32_768;
-    @Inject
-    ClassifierMetrics metrics;
     /** Observers learn of each batch once its rows are written (synchronously, on the writing thread). */
     @Inject
-    Event<ClassifiedBatch> written;
+    Event<WrittenBatch> written;
 
     private RecentEventIds recentEventIds; // made by open(), from the file's tail, before the first write
     private volatile boolean partitionsAssigned;
@@ -73,11 +71,12 @@ public class CsvSink {
             writeSpans.add(tracing.startChild(event.span(), EventTracing.WRITE_CSV)); // no-op span when unsampled
         }
         long backoff = 100;
+        long writeNanos;
         while (true) {
             try {
                 long started = System.nanoTime();
                 persist(batch);
-                metrics.batchWritten(batch, System.nanoTime() - started);
+                writeNanos = System.nanoTime() - started;
                 break;
             } catch (IOException e) {
                 writable = false;
@@ -103,7 +102,7 @@ public class CsvSink {
         for (ClassifiedEvent event : batch.events()) {
             event.span().end();
         }
-        written.fire(batch);
+        written.fire(new WrittenBatch(batch, writeNanos));
     }
 
     private void persist(ClassifiedBatch batch) throws IOException, InterruptedException {

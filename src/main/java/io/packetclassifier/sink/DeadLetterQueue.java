@@ -15,7 +15,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
-import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.domain.RejectedRecord;
 import io.packetclassifier.tracing.TraceLog;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -40,11 +39,9 @@ public class DeadLetterQueue {
     private static final Logger LOG = Logger.getLogger(DeadLetterQueue.class);
 
     private final Emitter<Record<byte[], byte[]>> emitter;
-    private final ClassifierMetrics metrics;
 
-    DeadLetterQueue(@Channel(CHANNEL) Emitter<Record<byte[], byte[]>> emitter, ClassifierMetrics metrics) {
+    DeadLetterQueue(@Channel(CHANNEL) Emitter<Record<byte[], byte[]>> emitter) {
         this.emitter = emitter;
-        this.metrics = metrics;
     }
 
     /** Sends them all; completes when the broker has acknowledged every one. */
@@ -53,7 +50,6 @@ public class DeadLetterQueue {
         for (RejectedRecord record : rejected) {
             TraceLog.logf(LOG, Logger.Level.WARN, record.trace(), "Dead-lettered %s-%d@%d (%s): %s", record.topic(),
                     record.partition(), record.offset(), record.reason(), record.message());
-            metrics.deadLettered(record.reason());
             sent.add(send(record, record.value()));
         }
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));

@@ -116,7 +116,7 @@ class ClassifierStreamTest {
                 throw new IllegalStateException("rules failed on batch " + offset);
             }
             classified.add(offset);
-            return batch.withPayload(new ClassifiedBatch(List.of(), List.of()));
+            return batch.withPayload(new ClassifiedBatch(List.of(), List.of(), 0, List.of(), 0));
         }
     }
 }

@@ -2,21 +2,24 @@ package io.packetclassifier.observability;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.domain.ClassifiedEvent;
+import io.packetclassifier.domain.WrittenBatch;
+import io.packetclassifier.event.SecurityEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The last {@value #CAPACITY} events written, with their labels, for the Dev UI. */
+/** The last {@value #CAPACITY} events written, with their labels, for a page that shows what is happening. */
 @Singleton
-public class RecentEvents {
+public class LastWrittenEvents {
 
     public static final int CAPACITY = 50;
 
-    /** One written event as the Dev UI shows it. */
+    /** One written event as a page shows it. */
     @RegisterForReflection
     public record Entry(String eventId, String timestamp, String user, String host, String sourceIp, String eventType,
             String tactic, String technique, long writtenAt) {
@@ -25,7 +28,8 @@ public class RecentEvents {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>(CAPACITY);
 
     /** Keeps the last events of a written batch (at most {@value #CAPACITY} are looked at). */
-    public void written(List<ClassifiedEvent> batch) {
+    void batchWritten(@Observes WrittenBatch written) {
+        List<ClassifiedEvent> batch = written.batch().events();
         int from = Math.max(0, batch.size() - CAPACITY);
         long now = System.currentTimeMillis();
         List<Entry> added = new ArrayList<>(batch.size() - from);
@@ -49,9 +53,9 @@ public class RecentEvents {
     public List<Entry> newestFirst(int limit) {
         List<Entry> result = new ArrayList<>(Math.min(limit, CAPACITY));
         synchronized (entries) {
-            var it = entries.descendingIterator();
-            while (it.hasNext() && result.size() < limit) {
-                result.add(it.next());
+            Iterator<Entry> newest = entries.descendingIterator();
+            while (newest.hasNext() && result.size() < limit) {
+                result.add(newest.next());
             }
         }
         return result;
