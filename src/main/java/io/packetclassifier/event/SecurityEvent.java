@@ -7,7 +7,7 @@ import io.packetclassifier.sigma.FieldSource;
 /**
  * One security event. The seed's columns are components (absent ones are empty strings); {@code fields}
  * holds every field of the JSON object as text, for the rules. {@code idHi}/{@code idLo} are the event id's
- * 128 bits (see {@link Uuid#parse}), parsed once here for the trace id and the sink's replay check.
+ * 128 bits (see {@link Uuid#parse}), parsed once here for the trace id and the CSV output's replay check.
  */
 public record SecurityEvent(String eventId, String timestamp, String user, String host, String sourceIp,
         String eventType, Map<String, String> fields, long idHi, long idLo) implements FieldSource {
@@ -25,7 +25,7 @@ public record SecurityEvent(String eventId, String timestamp, String user, Strin
 
     /**
      * This event without {@code fields}, once the rules are done with them: a classified event waits for the
-     * sink, and what it holds on to stays live until then (its map and extra strings are most of an event).
+     * writer, and what it holds on to stays live until then (its map and extra strings are most of an event).
      */
     public SecurityEvent columnsOnly() {
         return new SecurityEvent(eventId, timestamp, user, host, sourceIp, eventType, Map.of(), idHi, idLo);

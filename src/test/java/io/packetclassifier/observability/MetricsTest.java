@@ -18,7 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
-import io.packetclassifier.sink.CsvConfig;
+import io.packetclassifier.output.csv.CsvConfig;
 import io.packetclassifier.testing.KafkaBroker;
 import io.packetclassifier.testing.Prometheus;
 import io.packetclassifier.testing.TestEvents;

@@ -1,9 +1,6 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.publish;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -15,44 +12,28 @@ import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.sigma.RuleMatch;
 
 /**
- * An event's CSV row (commons-csv, the file's columns) and its classified-events document, made where the
- * event is classified: the sink, the pipeline's slowest stage, then only appends and sends them.
+ * An event's {@code classified-events} document: its columns, its label and every rule that matched. Made where
+ * the event is classified, so that the writer, the pipeline's slowest stage, only sends it.
  */
 @Singleton
-public class ClassifiedEventEncoder {
+public class ClassifiedEventJson {
 
     private static final int MAX_CACHED_RULES = 20_000;
 
-    private final boolean escapeFormulas;
-    private final boolean extraColumns;
     private final boolean publish;
-    private final StringBuilder row = new StringBuilder(256);
     private final JsonBytes json = new JsonBytes();
     private final Map<RuleMatch, byte[]> matchJson = new IdentityHashMap<>();
 
     @Inject
-    ClassifiedEventEncoder(CsvConfig csv, PublishConfig publish) {
-        this(csv.escapeFormulas(), csv.extraColumns(), publish.enabled());
+    ClassifiedEventJson(PublishConfig config) {
+        this(config.enabled());
     }
 
-    ClassifiedEventEncoder(boolean escapeFormulas, boolean extraColumns, boolean publish) {
-        this.escapeFormulas = escapeFormulas;
-        this.extraColumns = extraColumns;
+    ClassifiedEventJson(boolean publish) {
         this.publish = publish;
     }
 
-    /** The row, CRLF-terminated, as {@link ClassifiedCsvFile} writes it. */
-    public synchronized String csvRow(SecurityEvent event, Classification classification) {
-        row.setLength(0);
-        try {
-            ClassifiedCsvFile.printRow(row, escapeFormulas, values(event, classification));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
-        }
-        return row.toString();
-    }
-
-    /** The classified-events document, or null when publishing is off. */
+    /** The document, UTF-8; null when publishing is off. */
     public synchronized byte[] json(SecurityEvent event, Classification classification) {
         if (!publish) {
             return null;
@@ -73,27 +54,6 @@ public class ClassifiedEventEncoder {
             json.raw(matchJson(matches.get(i)));
         }
         return json.raw("]}").toByteArray();
-    }
-
-    private String[] values(SecurityEvent e, Classification c) {
-        if (!extraColumns) {
-            return new String[] { e.eventId(), e.timestamp(), e.user(), e.host(), e.sourceIp(), e.eventType(),
-                    c.tactic(), c.technique() };
-        }
-        String ruleId = "";
-        String techniqueName = "";
-        LinkedHashSet<String> all = new LinkedHashSet<>();
-        for (RuleMatch match : c.matches()) {
-            for (RuleMatch.TechniqueRef technique : match.techniques()) {
-                all.add(technique.id());
-                if (technique.id().equals(c.technique()) && ruleId.isEmpty()) {
-                    ruleId = match.id();
-                    techniqueName = technique.name() == null ? "" : technique.name();
-                }
-            }
-        }
-        return new String[] { e.eventId(), e.timestamp(), e.user(), e.host(), e.sourceIp(), e.eventType(),
-                c.tactic(), c.technique(), ruleId, techniqueName, String.join(";", all) };
     }
 
     /** A rule's part of the document never changes: written once per rule (by identity; reloads make new ones). */

@@ -1,9 +1,11 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.deadletter;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,20 +41,53 @@ public class DeadLetterQueue {
     private static final Logger LOG = Logger.getLogger(DeadLetterQueue.class);
 
     private final Emitter<Record<byte[], byte[]>> emitter;
+    private volatile String lastFailure;
 
     DeadLetterQueue(@Channel(CHANNEL) Emitter<Record<byte[], byte[]>> emitter) {
         this.emitter = emitter;
     }
 
-    /** Sends them all; completes when the broker has acknowledged every one. */
-    public CompletableFuture<Void> send(List<RejectedRecord> rejected) {
+    /** Why the last batch's dead letters could not be sent, or null. */
+    public String problem() {
+        return lastFailure;
+    }
+
+    /** Records handed to the channel, to be awaited once the CSV rows are written. */
+    public final class Sent {
+
+        private final CompletableFuture<Void> acknowledged; // null when nothing was sent
+
+        private Sent(CompletableFuture<Void> acknowledged) {
+            this.acknowledged = acknowledged;
+        }
+
+        /** Waits until the broker has acknowledged every record; fails if any was refused. */
+        public void await() throws IOException, InterruptedException {
+            if (acknowledged == null) {
+                return;
+            }
+            try {
+                acknowledged.get();
+            } catch (ExecutionException e) {
+                lastFailure = "dead-letter topic: " + e.getCause();
+                throw new IOException(lastFailure, e.getCause());
+            }
+            lastFailure = null;
+        }
+    }
+
+    /** Sends them all without waiting; {@link Sent#await()} waits for the acknowledgements. */
+    public Sent send(List<RejectedRecord> rejected) {
+        if (rejected.isEmpty()) {
+            return new Sent(null);
+        }
         List<CompletableFuture<Void>> sent = new ArrayList<>(rejected.size());
         for (RejectedRecord record : rejected) {
             TraceLog.logf(LOG, Logger.Level.WARN, record.trace(), "Dead-lettered %s-%d@%d (%s): %s", record.topic(),
                     record.partition(), record.offset(), record.reason(), record.message());
             sent.add(send(record, record.value()));
         }
-        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+        return new Sent(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
     }
 
     private CompletableFuture<Void> send(RejectedRecord record, byte[] value) {
@@ -93,5 +128,4 @@ public class DeadLetterQueue {
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
-
 }

@@ -1,4 +1,4 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.csv;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,7 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Holds what is written until {@link #flush()}, then hands it to the file in one write. The sink flushes once
+ * Holds what is written until {@link #flush()}, then hands it to the file in one write. The CSV output flushes once
  * per batch, after its last row, so the file grows by whole rows: a process killed while appending a batch
  * leaves none of it rather than a torn row (only the kernel cutting that one write short can still tear one,
  * which {@link CsvRecovery} mends at the next start). A buffered writer instead wrote every 8 KiB, mid-row.
@@ -42,7 +42,7 @@ final class WholeRowsWriter extends Writer {
     }
 
     /**
-     * Writes what is pending. It is dropped even if the write fails: the sink then reopens the file, which cuts
+     * Writes what is pending. It is dropped even if the write fails: the CSV output then reopens the file, which cuts
      * any torn end, and writes the batch again, so a retried close must not write it a second time.
      */
     @Override

@@ -1,10 +1,9 @@
-package io.packetclassifier.pipeline;
+package io.packetclassifier.classifier;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -23,9 +22,10 @@ import io.packetclassifier.domain.RejectedRecord;
 import io.packetclassifier.event.EventParser;
 import io.packetclassifier.event.InvalidEventException;
 import io.packetclassifier.event.SecurityEvent;
+import io.packetclassifier.output.csv.CsvRowFormat;
+import io.packetclassifier.output.publish.ClassifiedEventJson;
 import io.packetclassifier.rules.ActiveRules;
 import io.packetclassifier.sigma.Classification;
-import io.packetclassifier.sink.ClassifiedEventEncoder;
 import io.packetclassifier.tracing.EventTracing;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -37,16 +37,15 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Parses and classifies each polled batch of {@code raw-events} records and passes it on, still carrying
- * the batch's acknowledgement: offsets are committed only once the sink has written and flushed the rows.
- * Classifying runs on a worker thread, beside the sink's writing.
+ * the batch's acknowledgement: offsets are committed only once the writer has written it to every output.
+ * Classifying runs on a worker thread, beside the writing.
  */
 @ApplicationScoped
 public class EventClassifier {
 
     private static final Logger LOG = Logger.getLogger(EventClassifier.class);
 
-    public static final String RAW_EVENTS = "raw-events";
-    public static final String CLASSIFIED = "classified";
+    static final String RAW_EVENTS = "raw-events";
 
     // Keys made once: setAttribute(String, ...) makes a key per call, whose UTF-8 name the exporter then encodes
     // again for every span (a key caches it).
@@ -57,30 +56,33 @@ public class EventClassifier {
     private static final AttributeKey<String> MITRE_TACTIC = AttributeKey.stringKey("mitre.tactic");
     private static final AttributeKey<String> MITRE_TECHNIQUE = AttributeKey.stringKey("mitre.technique");
 
-    /** Polled batches taken from the connector ahead of the classifier, and classified ones ahead of the sink. */
+    /** Polled batches taken from the connector ahead of the classifier, and classified ones ahead of the writer. */
     static final int POLLED_AHEAD = 1;
     static final int CLASSIFIED_AHEAD = 1;
 
     private final EventParser parser = new EventParser();
     private final ActiveRules rules;
     private final EventTracing tracing;
-    @Inject
-    ClassifiedEventEncoder encoder;
+    // The outputs' formats: each event's row and document are made here, so that the writer only appends and sends.
+    private final CsvRowFormat csvRows;
+    private final ClassifiedEventJson documents;
 
-    EventClassifier(ActiveRules rules, EventTracing tracing) {
+    EventClassifier(ActiveRules rules, EventTracing tracing, CsvRowFormat csvRows, ClassifiedEventJson documents) {
         this.rules = rules;
         this.tracing = tracing;
+        this.csvRows = csvRows;
+        this.documents = documents;
     }
 
     /**
-     * Classifies each polled batch on a worker thread while the sink writes the one before. The sink asks for a
-     * batch only once it has written the last, and a per-batch method is only called on that ask, so classifying
-     * and writing used to take turns (the sink's wait for the broker idled the classifier). Here the polled
-     * batches are taken from the connector as they come (at most {@link #POLLED_AHEAD} waiting) and up to
-     * {@link #CLASSIFIED_AHEAD} classified batches wait for the sink: both bounded, and in order.
+     * Classifies each polled batch on a worker thread while the writer writes the one before. The writer asks for
+     * a batch only once it has written the last, and a per-batch method would only be called on that ask, so
+     * classifying and writing would take turns. Here the polled batches are taken from the connector as they come
+     * (at most {@link #POLLED_AHEAD} waiting) and up to {@link #CLASSIFIED_AHEAD} classified batches wait for the
+     * writer: both bounded, and in order.
      */
     @Incoming(RAW_EVENTS)
-    @Outgoing(CLASSIFIED)
+    @Outgoing(ClassifiedBatch.CHANNEL)
     public Multi<Message<ClassifiedBatch>> classify(Multi<KafkaRecordBatch<byte[], byte[]>> batches) {
         return batches.emitOn(Infrastructure.getDefaultWorkerPool(), POLLED_AHEAD)
                 .onItem().transformToIterable(this::classifiedOrNacked)
@@ -155,8 +157,8 @@ public class EventClassifier {
             span.setAttribute(MITRE_TACTIC, classification.tactic());
             span.setAttribute(MITRE_TECHNIQUE, classification.technique());
         }
-        return new ClassifiedEvent(event.columnsOnly(), classification, span, encoder.csvRow(event, classification),
-                encoder.json(event, classification));
+        return new ClassifiedEvent(event.columnsOnly(), classification, span, csvRows.row(event, classification),
+                documents.json(event, classification));
     }
 
     private static long offsetOf(KafkaRecord<?, ?> record) {

@@ -1,4 +1,4 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.csv;
 
 import static io.packetclassifier.testing.TestEvents.event;
 import static io.packetclassifier.testing.TestEvents.json;
@@ -31,7 +31,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
  * The CSV's directory disappears and a file takes its place: writes fail, offsets stay uncommitted, the
- * sink retries; once the directory can be made again every event is written exactly once.
+ * writer retries; once the directory can be made again every event is written exactly once.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBroker.class)
@@ -48,7 +48,7 @@ class CsvWriteFailureTest {
     }
 
     @Inject
-    CsvSink sink;
+    CsvOutput output;
 
     @Inject
     CsvConfig csv;
@@ -72,7 +72,7 @@ class CsvWriteFailureTest {
 
         List<String> during = produce(kafka, 100);
         long end = kafka.offsets().get(partition, OffsetSpec.latest()).offset();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !sink.writable());
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.problem() != null);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> committedOffset(kafka, partition) == committed);
         assertThat(committed).as("nothing committed while the rows cannot be written").isLessThan(end);
@@ -80,8 +80,8 @@ class CsvWriteFailureTest {
         Files.delete(DIR);
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(csv.path())
                 && TestEvents.rowsById(csv.path()).keySet().containsAll(during));
-        // the flag follows the flush that made the rows visible: wait for it rather than race it
-        await().atMost(Duration.ofSeconds(10)).until(sink::writable);
+        // the problem is cleared after the flush that made the rows visible: wait for it rather than race it
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.problem() == null);
         assertThat(TestEvents.records(csv.path())).extracting(r -> r.get("event_id"))
                 .containsExactlyElementsOf(during);
         assertThat(TestEvents.headerLines(csv.path())).isEqualTo(1);

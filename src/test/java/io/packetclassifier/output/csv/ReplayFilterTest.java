@@ -1,14 +1,14 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class RecentEventIdsTest {
+class ReplayFilterTest {
 
     @Test
     void knowsAtLeastTheLastGenerationAndAtMostTwice() {
-        RecentEventIds ids = new RecentEventIds(4);
+        ReplayFilter ids = new ReplayFilter(4);
         for (long n = 1; n <= 6; n++) {
             assertThat(ids.containsElseAdd(n, -n)).as("first sight of %d", n).isFalse();
         }
@@ -20,7 +20,7 @@ class RecentEventIdsTest {
     /** The sets are emptied and used again: ids from two generations back must not linger in them. */
     @Test
     void forgetsIdsOlderThanTwoGenerations() {
-        RecentEventIds ids = new RecentEventIds(4);
+        ReplayFilter ids = new ReplayFilter(4);
         for (long n = 1; n <= 12; n++) {
             ids.containsElseAdd(n, -n);
         }

@@ -1,4 +1,4 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.csv;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** The CSV output: the file every classified event is appended to as a row. */
 @ConfigMapping(prefix = "classifier.csv")
 public interface CsvConfig {
 

@@ -1,4 +1,4 @@
-package io.packetclassifier.pipeline;
+package io.packetclassifier.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,8 +30,8 @@ import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 
 /**
- * The classifier's stream between the connector and the sink, with the classification itself stubbed: what runs
- * ahead of the sink and how far, in which order batches leave, and what a batch that fails to classify gets.
+ * The classifier's stream between the connector and the writer, with the classification itself stubbed: what runs
+ * ahead of the writer and how far, in which order batches leave, and what a batch that fails to classify gets.
  */
 class ClassifierStreamTest {
 
@@ -43,15 +43,15 @@ class ClassifierStreamTest {
     @Test
     void theNextBatchIsClassifiedWhileTheSinkWritesOne() {
         StubClassifier classifier = new StubClassifier(-1);
-        // The sink took one batch and is still writing it: it asks for nothing more.
-        AssertSubscriber<Message<ClassifiedBatch>> sink = classifier.classify(polled(10))
+        // The writer took one batch and is still writing it: it asks for nothing more.
+        AssertSubscriber<Message<ClassifiedBatch>> writer = classifier.classify(polled(10))
                 .subscribe().withSubscriber(AssertSubscriber.create(1));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> sink.getItems().size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> writer.getItems().size() == 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> classifier.classified.size() == 2);
-        assertThat(offsets(sink.getItems())).containsExactly(0L);
+        assertThat(offsets(writer.getItems())).containsExactly(0L);
 
-        // Bounded: nothing beyond the one classified batch waits for the sink, few polled ones wait behind it.
+        // Bounded: nothing beyond the one classified batch waits for the writer, few polled ones wait behind it.
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .until(() -> classifier.classified.size() == 1 + EventClassifier.CLASSIFIED_AHEAD);
         assertThat(polled.get()).isLessThanOrEqualTo(1 + EventClassifier.CLASSIFIED_AHEAD + EventClassifier.POLLED_AHEAD);
@@ -60,11 +60,11 @@ class ClassifierStreamTest {
     @Test
     void batchesLeaveInPollOrderAndOneThatFailsToClassifyIsNackedNotPassedOn() {
         StubClassifier classifier = new StubClassifier(3);
-        AssertSubscriber<Message<ClassifiedBatch>> sink = classifier.classify(polled(8))
+        AssertSubscriber<Message<ClassifiedBatch>> writer = classifier.classify(polled(8))
                 .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
 
-        sink.awaitCompletion(Duration.ofSeconds(5));
-        assertThat(offsets(sink.getItems())).containsExactly(0L, 1L, 2L, 4L, 5L, 6L, 7L);
+        writer.awaitCompletion(Duration.ofSeconds(5));
+        assertThat(offsets(writer.getItems())).containsExactly(0L, 1L, 2L, 4L, 5L, 6L, 7L);
         // Nacked: the channel's failure strategy decides (by default it stops, the offset uncommitted).
         assertThat(nacked).singleElement().satisfies(e -> assertThat(e).hasMessage("rules failed on batch 3"));
     }
@@ -105,7 +105,7 @@ class ClassifierStreamTest {
         private final long failing;
 
         StubClassifier(long failing) {
-            super(null, null);
+            super(null, null, null, null);
             this.failing = failing;
         }
 

@@ -1,4 +1,4 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,14 +14,12 @@ import io.packetclassifier.event.SecurityEvent;
 import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.sigma.RuleMatch;
 
-/**
- * The classified-events document and the CSV row: every value survives a JSON parser / a CSV parser unchanged,
- * whatever characters it holds.
- */
+/** The classified-events document: every value survives a JSON parser unchanged, whatever characters it holds. */
 class ClassifiedEventJsonTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final ClassifiedEventEncoder encoder = new ClassifiedEventEncoder(true, false, true);
+    private static final String ID = "3f2b8c1e-0000-4000-8000-00000000abcd";
+    private final ClassifiedEventJson documents = new ClassifiedEventJson(true);
 
     private static final RuleMatch RULE = new RuleMatch("rule-1", "Title with \"quotes\" and \\ back\\slash",
             "high", "seed", List.of("TA0002"), List.of(new RuleMatch.TechniqueRef("T1059", "Command and Scripting"),
@@ -33,15 +31,13 @@ class ClassifiedEventJsonTest {
                 "del\u007f latin é ß", "cjk 漢字", "emoji 😀 🛡", "lone high \ud800 end", "lone low \udc00",
                 "=cmd|' /C calc'!A0", "\u2028\u2029" };
         for (String value : awkward) {
-            SecurityEvent event = new SecurityEvent("3f2b8c1e-0000-4000-8000-00000000abcd", value, value, value, value,
-                    value, Map.of());
-            JsonNode json = MAPPER.readTree(
-                    encoder.json(event, new Classification("TA0002", "T1059", List.of(RULE, RULE))));
+            JsonNode json = MAPPER.readTree(documents.json(event(value, value),
+                    new Classification("TA0002", "T1059", List.of(RULE, RULE))));
             assertThat(json.get("timestamp").asText()).as("%s", value).isEqualTo(value);
             assertThat(json.get("user").asText()).isEqualTo(value);
             assertThat(json.get("host").asText()).isEqualTo(value);
             assertThat(json.get("event_type").asText()).isEqualTo(value);
-            assertThat(json.get("event_id").asText()).isEqualTo(event.eventId());
+            assertThat(json.get("event_id").asText()).isEqualTo(ID);
             assertThat(json.get("mitre_tactic").asText()).isEqualTo("TA0002");
             assertThat(json.get("mitre_technique").asText()).isEqualTo("T1059");
             assertThat(json.get("matches")).hasSize(2);
@@ -57,9 +53,7 @@ class ClassifiedEventJsonTest {
 
     @Test
     void noMatchesIsAnEmptyArray() throws Exception {
-        SecurityEvent event = new SecurityEvent("3f2b8c1e-0000-4000-8000-00000000abcd", "t", "u", "h", "ip", "other",
-                Map.of());
-        JsonNode json = MAPPER.readTree(encoder.json(event,
+        JsonNode json = MAPPER.readTree(documents.json(event("t", "other"),
                 new Classification(Classification.NO_TACTIC, Classification.NO_TECHNIQUE, List.of())));
         assertThat(json.get("matches").isArray()).isTrue();
         assertThat(json.get("matches")).isEmpty();
@@ -67,20 +61,13 @@ class ClassifiedEventJsonTest {
     }
 
     @Test
-    void csvRowParsesBackToTheValues() throws Exception {
-        ClassifiedEventEncoder plain = new ClassifiedEventEncoder(false, true, false);
-        String tricky = "a,b \"c\"\r\nd 😀";
-        SecurityEvent event = new SecurityEvent("3f2b8c1e-0000-4000-8000-00000000abcd", tricky, "=1+2", "h", "",
-                "process_start", Map.of());
-        String row = plain.csvRow(event, new Classification("TA0002", "T1059", List.of(RULE)));
-        assertThat(row).endsWith("\r\n");
-        var record = org.apache.commons.csv.CSVParser.parse(row, ClassifiedCsvFile.FORMAT).getRecords().get(0);
-        assertThat(record.toList()).containsExactly(event.eventId(), tricky, "=1+2", "h", "", "process_start", "TA0002",
-                "T1059", "rule-1", "Command and Scripting", "T1059;T9999");
-        assertThat(plain.json(event, new Classification("TA0002", "T1059", List.of(RULE)))).as("publishing off").isNull();
-        String escaped = new ClassifiedEventEncoder(true, false, false).csvRow(event,
-                new Classification("TA0002", "T1059", List.of(RULE)));
-        assertThat(org.apache.commons.csv.CSVParser.parse(escaped, ClassifiedCsvFile.FORMAT).getRecords().get(0).get(2))
-                .isEqualTo("'=1+2");
+    void nothingWhenPublishingIsOff() {
+        assertThat(new ClassifiedEventJson(false).json(event("t", "other"),
+                new Classification("TA0002", "T1059", List.of(RULE)))).isNull();
+    }
+
+    private static SecurityEvent event(String value, String eventType) {
+        return new SecurityEvent(ID, value, value, value, value, eventType, Map.of(), 0x3f2b8c1e00004000L,
+                0x800000000000abcdL);
     }
 }

@@ -1,11 +1,16 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -21,11 +26,11 @@ class ClassifiedCsvFileTest {
     @Test
     void aNewFileGetsTheSeedHeaderAndAReopenedOneDoesNot() throws Exception {
         Path csv = dir.resolve("nested/classified_packets.csv");
-        try (ClassifiedCsvFile file = ClassifiedCsvFile.open(csv, true)) {
-            file.append("id-1", "t", "u", "h", "ip", "user_login", "TA0006", "T1110");
+        try (ClassifiedCsvFile file = CsvFiles.open(csv)) {
+            file.append(CsvFiles.row("id-1", "t", "u", "h", "ip", "user_login", "TA0006", "T1110"));
         }
-        try (ClassifiedCsvFile file = ClassifiedCsvFile.open(csv, true)) {
-            file.append("id-2", "t", "u", "h", "ip", "user_login", "TA0001", "T1078");
+        try (ClassifiedCsvFile file = CsvFiles.open(csv)) {
+            file.append(CsvFiles.row("id-2", "t", "u", "h", "ip", "user_login", "TA0001", "T1078"));
         }
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("event_id,timestamp,user,host,source_ip,event_type,mitre_tactic,mitre_technique");
@@ -40,12 +45,12 @@ class ClassifiedCsvFileTest {
     @Test
     void rowsReachTheFileWholeAndOnlyAtAFlush() throws Exception {
         Path csv = dir.resolve("whole.csv");
-        try (ClassifiedCsvFile file = ClassifiedCsvFile.open(csv, true)) {
+        try (ClassifiedCsvFile file = CsvFiles.open(csv)) {
             file.flush(); // the header
             long headerBytes = Files.size(csv);
             for (int i = 0; i < 5_000; i++) { // ~300 KiB, far beyond any stream buffer
-                file.append("id-" + i, "2026-11-29T00:00:00Z", "user-" + i, "host", "10.0.0.1", "process_start",
-                        "TA0002", "T1059");
+                file.append(CsvFiles.row("id-" + i, "2026-11-29T00:00:00Z", "user-" + i, "host", "10.0.0.1", "process_start",
+                        "TA0002", "T1059"));
             }
             assertThat(Files.size(csv)).as("bytes in the file before the flush").isEqualTo(headerBytes);
             file.flush();
@@ -54,26 +59,26 @@ class ClassifiedCsvFileTest {
         }
     }
 
-    /** A flush that failed dropped its rows (the sink writes the batch again into the reopened file): closing
+    /** A flush that failed dropped its rows (the writer writes the batch again into the reopened file): closing
      * after it must not write them a second time. */
     @Test
     void aFailedFlushIsNotRepeatedByClose() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
-        java.io.OutputStream full = new java.io.OutputStream() {
+        AtomicInteger writes = new AtomicInteger();
+        OutputStream full = new OutputStream() {
             @Override
-            public void write(int b) throws java.io.IOException {
+            public void write(int b) throws IOException {
                 write(new byte[] { (byte) b }, 0, 1);
             }
 
             @Override
-            public void write(byte[] b, int off, int len) throws java.io.IOException {
+            public void write(byte[] b, int off, int len) throws IOException {
                 writes.incrementAndGet();
-                throw new java.io.IOException("No space left on device");
+                throw new IOException("No space left on device");
             }
         };
         WholeRowsWriter writer = new WholeRowsWriter(full);
         writer.append("id-1,t,u,h,ip,x,TA0000,T0000\r\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(writer::flush).hasMessageContaining("No space left");
+        assertThatThrownBy(writer::flush).hasMessageContaining("No space left");
         writer.close();
         assertThat(writes).hasValue(1);
     }
@@ -84,8 +89,8 @@ class ClassifiedCsvFileTest {
      */
     @Test
     void heldTextIsWrittenAsUtf8InBatchesOfAnySize() throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
         WholeRowsWriter writer = new WholeRowsWriter(out);
         String big = "ü✓\uD83D\uDE00,".repeat(30_000) + "lone \uD800\r\n";
         for (String batch : List.of("id-1,x\r\n", big, "id-2,ÿ\r\n")) {
@@ -104,8 +109,8 @@ class ClassifiedCsvFileTest {
     @Test
     void anEmptyExistingFileGetsAHeader() throws Exception {
         Path csv = Files.createFile(dir.resolve("empty.csv"));
-        try (ClassifiedCsvFile file = ClassifiedCsvFile.open(csv, true)) {
-            file.append("id-1", "t", "u", "h", "ip", "x", "TA0000", "T0000");
+        try (ClassifiedCsvFile file = CsvFiles.open(csv)) {
+            file.append(CsvFiles.row("id-1", "t", "u", "h", "ip", "x", "TA0000", "T0000"));
         }
         assertThat(TestEvents.headerLines(csv)).isEqualTo(1);
     }
@@ -114,8 +119,8 @@ class ClassifiedCsvFileTest {
     void rowsAreRfc4180WithCrLfAndQuotedSpecials() throws Exception {
         Path csv = dir.resolve("out.csv");
         String tricky = "a,b \"c\"\r\nd";
-        try (ClassifiedCsvFile file = ClassifiedCsvFile.open(csv, true)) {
-            file.append("id-1", tricky, "üser ✓", "h", "ip", "x", "TA0000", "T0000");
+        try (ClassifiedCsvFile file = CsvFiles.open(csv)) {
+            file.append(CsvFiles.row("id-1", tricky, "üser ✓", "h", "ip", "x", "TA0000", "T0000"));
         }
         String text = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(text).contains("\"a,b \"\"c\"\"\r\nd\"").endsWith("\r\n");
@@ -125,20 +130,19 @@ class ClassifiedCsvFileTest {
     }
 
     @Test
-    void formulaCellsAreEscapedUnlessSwitchedOff() throws Exception {
-        assertThat(ClassifiedCsvFile.escapeFormula("=1+2")).isEqualTo("'=1+2");
-        assertThat(ClassifiedCsvFile.escapeFormula("+1")).isEqualTo("'+1");
-        assertThat(ClassifiedCsvFile.escapeFormula("-1")).isEqualTo("'-1");
-        assertThat(ClassifiedCsvFile.escapeFormula("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(ClassifiedCsvFile.escapeFormula("\tx")).isEqualTo("'\tx");
-        assertThat(ClassifiedCsvFile.escapeFormula("\rx")).isEqualTo("'\rx");
-        assertThat(ClassifiedCsvFile.escapeFormula("alice")).isEqualTo("alice");
-        assertThat(ClassifiedCsvFile.escapeFormula("")).isEqualTo("");
+    void aFileWithOtherColumnsIsRefused() throws Exception {
+        Path csv = Files.writeString(dir.resolve("other.csv"), "a,b\r\n1,2\r\n");
+        assertThatThrownBy(() -> CsvFiles.open(csv)).isInstanceOf(IOException.class)
+                .hasMessageContaining("has the columns 'a,b'");
+        assertThat(Files.readString(csv)).isEqualTo("a,b\r\n1,2\r\n");
+    }
 
-        Path csv = dir.resolve("raw.csv");
-        try (ClassifiedCsvFile file = ClassifiedCsvFile.open(csv, false)) {
-            file.append("id", "=1+2", "u", "h", "ip", "x", "TA0000", "T0000");
-        }
-        assertThat(TestEvents.records(csv).get(0).get("timestamp")).isEqualTo("=1+2");
+    @Test
+    void saysWhyAPathCannotBeAppendedTo() throws Exception {
+        assertThat(ClassifiedCsvFile.problem(dir.resolve("new/folders/out.csv"))).isNull();
+        assertThat(ClassifiedCsvFile.problem(Files.createDirectory(dir.resolve("folder.csv"))))
+                .endsWith("is not a regular file");
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        assertThat(ClassifiedCsvFile.problem(file.resolve("out.csv"))).endsWith("not-a-folder is not a folder");
     }
 }

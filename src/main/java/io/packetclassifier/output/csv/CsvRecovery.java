@@ -1,4 +1,4 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.csv;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+
+import io.packetclassifier.event.Uuid;
 
 /**
  * Makes an existing CSV file safe to append to after a crash: removes a torn last row (the process died
@@ -18,7 +20,7 @@ final class CsvRecovery {
     /** A longer unterminated end is not a torn row of ours: refuse rather than cut it. */
     static final int MAX_TORN_BYTES = 1 << 20;
 
-    record Result(EventIdSet tailEventIds, long removedBytes) {
+    record Result(UuidSet tailEventIds, long removedBytes) {
     }
 
     private CsvRecovery() {
@@ -28,7 +30,7 @@ final class CsvRecovery {
      * Adds the event_ids at the end of another instance's file (read only, maybe still being written) to
      * {@code ids}: after a rebalance, events it wrote but did not commit are delivered here again.
      */
-    static void readPeerTail(Path path, int tailBytes, EventIdSet ids) throws IOException {
+    static void readPeerTail(Path path, int tailBytes, UuidSet ids) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
@@ -50,7 +52,7 @@ final class CsvRecovery {
         return buffer.array();
     }
 
-    static Result recover(Path path, int tailBytes, EventIdSet ids) throws IOException {
+    static Result recover(Path path, int tailBytes, UuidSet ids) throws IOException {
         if (!Files.exists(path)) {
             return new Result(ids, 0);
         }
@@ -78,7 +80,7 @@ final class CsvRecovery {
     }
 
     /** Scans RFC 4180 records from {@code from}; collects first fields; returns the end of the last complete one. */
-    static int scan(byte[] bytes, int from, EventIdSet firstFields) {
+    static int scan(byte[] bytes, int from, UuidSet firstFields) {
         int completeEnd = from;
         int recordStart = from;
         int firstComma = -1;
@@ -114,6 +116,6 @@ final class CsvRecovery {
     }
 
     private static boolean isUuid(byte[] b, int at) {
-        return io.packetclassifier.event.Uuid.parse(new String(b, at, 36, StandardCharsets.ISO_8859_1), new long[2]);
+        return Uuid.parse(new String(b, at, 36, StandardCharsets.ISO_8859_1), new long[2]);
     }
 }

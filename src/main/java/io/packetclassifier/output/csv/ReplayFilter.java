@@ -1,29 +1,30 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.csv;
 
 /**
- * The event ids of the rows written most recently (those of the file's end at start-up, then every row
- * written, and a peer's file end after a rebalance): at least the last {@code generation} ids, at most
- * twice as many. Records Kafka delivers again (after a crash or a rebalance) are checked against it.
+ * Recognises events whose rows are written already, which Kafka delivers again when their offsets were not
+ * committed (after a crash, a rebalance or a failed write): it holds the ids at the end of this instance's file
+ * and its peers' files, as last read, and those of the rows written since, at least the last {@code generation}
+ * of them and at most twice as many.
  */
-final class RecentEventIds {
+final class ReplayFilter {
 
     private final int generation;
     // Two sets sized for a generation, swapped and emptied rather than made anew: a set grown from small
     // rehashed every id several times, and its last arrays were humongous objects for G1 in a small heap.
-    private EventIdSet current;
-    private EventIdSet previous;
-    private EventIdSet fromFiles = EventIdSet.EMPTY;
+    private UuidSet current;
+    private UuidSet previous;
+    private UuidSet fromFiles = UuidSet.EMPTY;
 
-    RecentEventIds(int generation) {
+    ReplayFilter(int generation) {
         this.generation = generation;
-        this.current = new EventIdSet(generation);
-        this.previous = new EventIdSet(generation);
+        this.current = new UuidSet(generation);
+        this.previous = new UuidSet(generation);
     }
 
     private void add(long hi, long lo) {
         current.add(hi, lo);
         if (current.size() >= generation) {
-            EventIdSet oldest = previous;
+            UuidSet oldest = previous;
             previous = current;
             oldest.clear();
             current = oldest;
@@ -40,7 +41,7 @@ final class RecentEventIds {
     }
 
     /** The ids at the end of this instance's file and its peers' files, replacing those read before. */
-    void setFromFiles(EventIdSet ids) {
+    void replaceFileIds(UuidSet ids) {
         fromFiles = ids;
     }
 }

@@ -1,26 +1,28 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.csv;
+
+import java.util.Arrays;
 
 import io.packetclassifier.event.Uuid;
 
 /**
- * A compact set of UUID event ids (two longs each, open addressing): the rows at the end of the CSV file,
- * checked for every event replayed after a restart. A few hundred thousand ids fit in a few MiB.
+ * A compact set of UUIDs, each kept as its 128 bits (two longs, open addressing): a few hundred thousand fit in
+ * a few MiB, and a look-up makes no object.
  */
-final class EventIdSet {
+final class UuidSet {
 
-    static final EventIdSet EMPTY = new EventIdSet(0);
+    static final UuidSet EMPTY = new UuidSet(0);
 
     private long[] slots; // pairs: most, least significant bits; (0, 0) marks a free slot
     private int mask;
     private int size;
 
-    EventIdSet(int expected) {
+    UuidSet(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected * 2) - 1) << 1;
         slots = new long[capacity * 2];
         mask = capacity - 1;
     }
 
-    EventIdSet() {
+    UuidSet() {
         this(1024);
     }
 
@@ -67,11 +69,6 @@ final class EventIdSet {
         }
     }
 
-    boolean contains(String id) {
-        long[] bits = new long[2];
-        return size > 0 && Uuid.parse(id, bits) && contains(bits[0], bits[1]);
-    }
-
     boolean contains(long hi, long lo) {
         if (size == 0) {
             return false;
@@ -92,7 +89,7 @@ final class EventIdSet {
 
     /** Empties the set, keeping its capacity. */
     void clear() {
-        java.util.Arrays.fill(slots, 0L);
+        Arrays.fill(slots, 0L);
         size = 0;
     }
 

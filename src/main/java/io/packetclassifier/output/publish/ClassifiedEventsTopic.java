@@ -1,7 +1,8 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.publish;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,20 +33,22 @@ public class ClassifiedEventsTopic {
     private final PublishConfig config;
     private final Map<String, Object> kafkaConfig;
     private volatile KafkaProducer<byte[], byte[]> producer;
+    private volatile String lastFailure;
 
     ClassifiedEventsTopic(PublishConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.config = config;
         this.kafkaConfig = kafkaConfig;
     }
 
-    public boolean enabled() {
-        return config.enabled();
+    /** Why the last batch could not be published, or null. */
+    public String problem() {
+        return lastFailure;
     }
 
     /** A batch handed to the producer, to be awaited once the CSV rows are written. */
     public final class Sent {
 
-        private final AtomicReference<Exception> failure;
+        private final AtomicReference<Exception> failure; // null when nothing was sent
 
         private Sent(AtomicReference<Exception> failure) {
             this.failure = failure;
@@ -52,12 +56,18 @@ public class ClassifiedEventsTopic {
 
         /** Waits until the broker has acknowledged every record of the batch; fails if any was refused. */
         public void await() throws IOException {
+            if (failure == null) {
+                return;
+            }
             if (producer != null) {
                 producer.flush();
             }
-            if (failure.get() != null) {
-                throw new IOException("publishing to " + config.topic() + " failed: " + failure.get(), failure.get());
+            Exception refused = failure.get();
+            if (refused != null) {
+                lastFailure = "publishing to " + config.topic() + " failed: " + refused;
+                throw new IOException(lastFailure, refused);
             }
+            lastFailure = null;
         }
     }
 
@@ -66,12 +76,12 @@ public class ClassifiedEventsTopic {
      * CSV write; {@link Sent#await()} then waits for the acknowledgements.
      */
     public Sent send(List<ClassifiedEvent> events) {
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        if (events.isEmpty()) {
-            return new Sent(failure);
+        if (events.isEmpty() || !config.enabled()) {
+            return new Sent(null);
         }
+        AtomicReference<Exception> failure = new AtomicReference<>();
         KafkaProducer<byte[], byte[]> out = producer();
-        org.apache.kafka.clients.producer.Callback onError = (metadata, error) -> {
+        Callback onError = (metadata, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, error);
             }
@@ -113,7 +123,7 @@ public class ClassifiedEventsTopic {
     @PreDestroy
     synchronized void close() {
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.packetclassifier.sink;
+package io.packetclassifier.output.publish;
 
 import java.util.Arrays;
 
