@@ -55,15 +55,20 @@ public class DeadLetterQueue {
     /** Records handed to the channel, to be awaited once the CSV rows are written. */
     public final class Sent {
 
-        private final CompletableFuture<Void> acknowledged; // null when nothing was sent
+        private final List<RejectedRecord> records;
+        private final CompletableFuture<Void> acknowledged;
 
-        private Sent(CompletableFuture<Void> acknowledged) {
+        private Sent(List<RejectedRecord> records, CompletableFuture<Void> acknowledged) {
+            this.records = records;
             this.acknowledged = acknowledged;
         }
 
-        /** Waits until the broker has acknowledged every record; fails if any was refused. */
+        /**
+         * Waits until the broker has acknowledged every record, then logs a line about each (in the record's
+         * trace); fails if any was refused.
+         */
         public void await() throws IOException, InterruptedException {
-            if (acknowledged == null) {
+            if (records.isEmpty()) {
                 return;
             }
             try {
@@ -73,21 +78,20 @@ public class DeadLetterQueue {
                 throw new IOException(lastFailure, e.getCause());
             }
             lastFailure = null;
+            for (RejectedRecord record : records) {
+                TraceLog.logf(LOG, Logger.Level.WARN, record.trace(), "Dead-lettered %s-%d@%d (%s): %s", record.topic(),
+                        record.partition(), record.offset(), record.reason(), record.message());
+            }
         }
     }
 
     /** Sends them all without waiting; {@link Sent#await()} waits for the acknowledgements. */
     public Sent send(List<RejectedRecord> rejected) {
-        if (rejected.isEmpty()) {
-            return new Sent(null);
-        }
         List<CompletableFuture<Void>> sent = new ArrayList<>(rejected.size());
         for (RejectedRecord record : rejected) {
-            TraceLog.logf(LOG, Logger.Level.WARN, record.trace(), "Dead-lettered %s-%d@%d (%s): %s", record.topic(),
-                    record.partition(), record.offset(), record.reason(), record.message());
             sent.add(send(record, record.value()));
         }
-        return new Sent(CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
+        return new Sent(rejected, CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
     }
 
     private CompletableFuture<Void> send(RejectedRecord record, byte[] value) {
@@ -102,18 +106,22 @@ public class DeadLetterQueue {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<byte[]> builder().withHeaders(headers).build());
-        emitter.send(Message.of(Record.of(record.key(), value), metadata, () -> {
-            done.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }, failure -> {
-            if (failure instanceof RecordTooLargeException && value != null) {
-                // Too large for the dead-letter topic: send the pointer to the original without its payload.
-                send(record, null).whenComplete((ok, error) -> complete(done, error));
-            } else {
-                done.completeExceptionally(failure);
-            }
-            return CompletableFuture.completedFuture(null);
-        }));
+        try {
+            emitter.send(Message.of(Record.of(record.key(), value), metadata, () -> {
+                done.complete(null);
+                return CompletableFuture.completedFuture(null);
+            }, failure -> {
+                if (failure instanceof RecordTooLargeException && value != null) {
+                    // Too large for the dead-letter topic: send the pointer to the original without its payload.
+                    send(record, null).whenComplete((ok, error) -> complete(done, error));
+                } else {
+                    done.completeExceptionally(failure);
+                }
+                return CompletableFuture.completedFuture(null);
+            }));
+        } catch (RuntimeException e) { // a channel that cannot take messages: a failed send, retried with the batch
+            done.completeExceptionally(e);
+        }
         return done;
     }
 

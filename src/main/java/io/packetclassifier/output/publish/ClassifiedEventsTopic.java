@@ -73,30 +73,39 @@ public class ClassifiedEventsTopic {
 
     /**
      * Hands them all to the producer without waiting, so that the broker's round trip overlaps with the
-     * CSV write; {@link Sent#await()} then waits for the acknowledgements.
+     * CSV write; {@link Sent#await()} then waits for the acknowledgements. A producer that throws (its
+     * serializers, partitioner or compression codec, or making it at all) fails the batch as a refusal does.
      */
     public Sent send(List<ClassifiedEvent> events) {
         if (events.isEmpty() || !config.enabled()) {
             return new Sent(null);
         }
         AtomicReference<Exception> failure = new AtomicReference<>();
-        KafkaProducer<byte[], byte[]> out = producer();
         Callback onError = (metadata, error) -> {
             if (error != null) {
                 failure.compareAndSet(null, error);
             }
         };
-        for (ClassifiedEvent event : events) {
-            RecordHeaders headers = new RecordHeaders();
-            byte[] traceparent = Traceparent.of(event.span());
-            if (traceparent != null) {
-                headers.add("traceparent", traceparent);
+        try {
+            KafkaProducer<byte[], byte[]> out = producer();
+            for (ClassifiedEvent event : events) {
+                out.send(record(event), onError);
             }
-            // ISO-8859-1: a validated UUID is ASCII, and this charset's encoder is a plain copy
-            out.send(new ProducerRecord<>(config.topic(), null,
-                    event.event().eventId().getBytes(StandardCharsets.ISO_8859_1), event.json(), headers), onError);
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
         }
         return new Sent(failure);
+    }
+
+    private ProducerRecord<byte[], byte[]> record(ClassifiedEvent event) {
+        RecordHeaders headers = new RecordHeaders();
+        byte[] traceparent = Traceparent.of(event.span());
+        if (traceparent != null) {
+            headers.add("traceparent", traceparent);
+        }
+        // ISO-8859-1: a validated UUID is ASCII, and this charset's encoder is a plain copy
+        return new ProducerRecord<>(config.topic(), null, event.event().eventId().getBytes(StandardCharsets.ISO_8859_1),
+                event.json(), headers);
     }
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
