@@ -90,7 +90,7 @@ public final class JfrTop {
     private static final String[][] COMPONENTS = {
             { "OTLP export (exporter, protobuf marshalling)", "io.opentelemetry.exporter.", "io.quarkus.opentelemetry.runtime.exporter." },
             { "tracing (OpenTelemetry SDK spans, EventTracing)", "io.opentelemetry.", "io.packetclassifier.tracing." },
-            { "JSON parsing (Jackson, EventParser)", "com.fasterxml.jackson.", "io.packetclassifier.event." },
+            { "JSON (Jackson: parsing events, writing documents; EventParser)", "com.fasterxml.jackson.", "io.packetclassifier.event." },
             { "writing the outputs (commons-csv, CsvOutput, BatchWriter)", "org.apache.commons.csv.", "io.packetclassifier.output." },
             { "rules (SigmaRuleSet, ActiveRules)", "io.packetclassifier.sigma.", "io.packetclassifier.rules." },
             { "classifier glue (EventClassifier)", "io.packetclassifier.classifier." },

@@ -2,6 +2,7 @@ package io.packetclassifier.output.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,18 @@ class ClassifiedEventJsonTest {
         assertThat(json.get("matches").isArray()).isTrue();
         assertThat(json.get("matches")).isEmpty();
         assertThat(json.get("mitre_technique").asText()).isEqualTo("T0000");
+    }
+
+    /** Each document alone, nothing between or around them; characters beyond the BMP as UTF-8, not escapes. */
+    @Test
+    void documentsAreCompactUtf8AndEachStandsAlone() {
+        Classification none = new Classification(Classification.NO_TACTIC, Classification.NO_TECHNIQUE, List.of());
+        for (int i = 0; i < 2; i++) {
+            assertThat(new String(documents.json(event("😀 \ud800", "other"), none), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"event_id\":\"" + ID + "\",\"timestamp\":\"😀 \\uD800\",\"event_type\":\"other\","
+                            + "\"host\":\"😀 \\uD800\",\"user\":\"😀 \\uD800\",\"mitre_tactic\":\"TA0000\","
+                            + "\"mitre_technique\":\"T0000\",\"matches\":[]}");
+        }
     }
 
     @Test
