@@ -119,7 +119,7 @@ public class ClassifiedEventsTopic {
     }
 
     /** The shared Kafka settings ({@code kafka.*}), then this topic's own. */
-    Map<String, Object> producerSettings() {
+    private Map<String, Object> producerSettings() {
         Map<String, Object> settings = new HashMap<>(kafkaConfig);
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "packet-classifier-classified-events");
         settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
