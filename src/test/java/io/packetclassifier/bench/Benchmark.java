@@ -51,7 +51,7 @@ import io.packetclassifier.generator.SampleEvents;
 import io.packetclassifier.testing.Prometheus;
 
 /**
- * The throughput benchmark of issue 4. In one JVM: starts the in-process broker, pre-produces N
+ * The throughput benchmark. In one JVM: starts the in-process broker, pre-produces N
  * seed-shaped events to a 1-partition and a 4-partition topic, then runs one after another, each as its
  * own child JVM on the same data with a fresh consumer group: (a) a raw kafka-clients consumer, (b) a
  * hand-written consumer, (c) the packaged service with 1% of the events traced, (d) the service with every
