@@ -1,6 +1,7 @@
 package io.packetclassifier.observability;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -84,6 +85,23 @@ public class ClassifierMetrics {
             deadLetterCounter(record.reason()).increment();
         }
         rowsWritten.increment(batch.events().size());
+    }
+
+    // ---- read side, for a page that shows the service's figures ----
+
+    public long consumedCount() {
+        return (long) consumed.count();
+    }
+
+    public long rowsWrittenCount() {
+        return (long) rowsWritten.count();
+    }
+
+    /** Records dead-lettered so far, per reason code, sorted. */
+    public Map<String, Long> deadLetteredByReason() {
+        Map<String, Long> counts = new TreeMap<>();
+        deadLettered.forEach((reason, counter) -> counts.put(reason, (long) counter.count()));
+        return counts;
     }
 
     private Counter classifiedCounter(String tactic, String technique) {
