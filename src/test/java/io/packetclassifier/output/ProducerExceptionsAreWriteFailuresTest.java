@@ -126,20 +126,21 @@ class ProducerExceptionsAreWriteFailuresTest {
     private static Produced whileThrowing(KafkaCompanion kafka, Supplier<Produced> producing, String reason) {
         long committed = committedOffset(kafka);
         ThrowingPartitioner.throwing = true;
+        Produced produced;
         try {
-            Produced produced = producing.get();
+            produced = producing.get();
             JsonPath down = awaitReadiness("DOWN");
             assertThat(down.getString("checks.find { it.name == 'publishing' }.data.reason")).startsWith(reason)
                     .contains("the partitioner fails");
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> committedOffset(kafka) == committed);
             assertThat(end(kafka)).as("records wait uncommitted").isGreaterThan(committed);
-            return produced;
         } finally {
             ThrowingPartitioner.throwing = false;
-            await().atMost(TIMEOUT).until(() -> committedOffset(kafka) == end(kafka));
-            awaitReadiness("UP");
         }
+        await().atMost(TIMEOUT).until(() -> committedOffset(kafka) == end(kafka));
+        awaitReadiness("UP");
+        return produced;
     }
 
     record Produced(List<String> events, String marker) {
