@@ -1,5 +1,8 @@
 package io.packetclassifier.event;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /** UUIDs as event ids: checked and turned into their 128 bits in one pass. */
 public final class Uuid {
 
@@ -8,7 +11,7 @@ public final class Uuid {
 
     private static final byte[] HEX_VALUE = new byte[128];
     static {
-        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        Arrays.fill(HEX_VALUE, (byte) -1);
         for (int c = '0'; c <= '9'; c++) {
             HEX_VALUE[c] = (byte) (c - '0');
         }
@@ -27,7 +30,7 @@ public final class Uuid {
         if (id.length() != 36) {
             return false;
         }
-        byte[] chars = id.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] chars = id.toString().getBytes(StandardCharsets.ISO_8859_1);
         if (chars[8] != '-' || chars[13] != '-' || chars[18] != '-' || chars[23] != '-') {
             return false;
         }

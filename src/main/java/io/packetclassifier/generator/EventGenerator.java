@@ -1,5 +1,6 @@
 package io.packetclassifier.generator;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,7 +94,7 @@ public class EventGenerator {
     synchronized void close() {
         stop();
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5)); // bounded: the broker may be gone already
+            producer.close(Duration.ofSeconds(5)); // bounded: the broker may be gone already
             producer = null;
         }
     }

@@ -7,10 +7,11 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import io.packetclassifier.devkafka.DevKafkaConfigSourceFactory;
+import io.packetclassifier.output.csv.CsvConfig;
+import io.packetclassifier.output.csv.CsvOutput;
+import io.packetclassifier.output.deadletter.DeadLetterQueue;
+import io.packetclassifier.output.publish.PublishConfig;
 import io.packetclassifier.rules.ActiveRules;
-import io.packetclassifier.sink.CsvConfig;
-import io.packetclassifier.sink.DeadLetterQueue;
-import io.packetclassifier.sink.PublishConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -26,7 +27,8 @@ class StartupReport {
     private static final String IN = "mp.messaging.incoming.raw-events.";
     private static final String DEAD_LETTERS = "mp.messaging.outgoing." + DeadLetterQueue.CHANNEL + ".";
 
-    void onStart(@Observes StartupEvent event, ActiveRules rules, CsvConfig csv, PublishConfig publish, Config config) {
+    void onStart(@Observes StartupEvent event, ActiveRules rules, CsvConfig csv, CsvOutput output, PublishConfig publish,
+            Config config) {
         rules.current(); // loads them now if nothing has yet: their line comes with the other start-up lines
         String bootstrap = value(config, IN + "bootstrap.servers", value(config, "kafka.bootstrap.servers", "localhost:9092"));
         String protocol = value(config, IN + "security.protocol", value(config, "kafka.security.protocol", "PLAINTEXT"));
@@ -41,7 +43,7 @@ class StartupReport {
         LOG.infof("Topics: reading %s (group %s); classified events %s, dead letters to %s",
                 value(config, IN + "topic", "raw-events"), value(config, IN + "group.id", "generated"),
                 publish.enabled() ? "to " + publish.topic() : "not published", value(config, DEAD_LETTERS + "topic", DeadLetterQueue.CHANNEL));
-        String problem = CsvWritableCheck.problem(csv.path().toAbsolutePath());
+        String problem = output.problem();
         LOG.infof("Output: %s (%s)", csv.path().toAbsolutePath(), problem == null ? "writable" : problem);
     }
 

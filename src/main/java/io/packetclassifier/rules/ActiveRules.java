@@ -119,7 +119,7 @@ public class ActiveRules {
 
     private SigmaRuleSet build() {
         SigmaRuleSet.Builder builder = SigmaRuleSet.builder(catalog).fieldMapping(fieldMapping())
-                .logsourceMapping(config.logsource());
+                .logsourceMapping(config.logsource()).prefilter(config.prefilter());
         config.sigmaPaths().orElse(List.of()).forEach(builder::addPath);
         return builder.withSeedRules().build();
     }

@@ -39,11 +39,6 @@ public final class SigmaRuleSet {
         return new Builder(catalog);
     }
 
-    /** Only the seed notebook's rules: exactly its labels. */
-    public static SigmaRuleSet seedOnly(AttackCatalog catalog) {
-        return builder(catalog).withSeedRules().build();
-    }
-
     public int size() {
         return rules.size();
     }

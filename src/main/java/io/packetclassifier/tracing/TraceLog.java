@@ -13,7 +13,7 @@ import io.opentelemetry.context.Scope;
  * <p>
  * The event's span is made current only around the log call, and only when the line is logged at all: events
  * that log nothing (nearly all of them) pay nothing. Making a span current is what fills the MDC in Quarkus
- * 3.33: on a duplicated Vert.x context (where the {@code @Blocking} sink runs, on {@code executor-thread-N})
+ * 3.33: on a duplicated Vert.x context (where the {@code @Blocking} writer runs, on {@code executor-thread-N})
  * the keys go to that context's MDC, on a thread without a Vert.x context to the thread's own; closing the
  * scope restores what was there. On a Vert.x root context (an event loop outside any duplicated context)
  * Quarkus would keep them in a throwaway duplicate, so a line logged there would carry no ids: none of ours is.

@@ -1,12 +1,14 @@
 package io.packetclassifier.tracing;
 
+import java.nio.charset.StandardCharsets;
+
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 
 /** The W3C {@code traceparent} header of a span, {@code 00-<trace id>-<span id>-<flags>}, as its 55 bytes. */
 public final class Traceparent {
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private Traceparent() {
     }

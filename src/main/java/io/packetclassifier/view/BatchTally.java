@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.packetclassifier.pipeline.ClassifiedEvent;
+import io.packetclassifier.domain.ClassifiedEvent;
 import io.packetclassifier.sigma.RuleMatch;
 
 /**

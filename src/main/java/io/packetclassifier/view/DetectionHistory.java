@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import io.packetclassifier.pipeline.ClassifiedBatch;
+import io.packetclassifier.domain.ClassifiedBatch;
+import io.packetclassifier.domain.WrittenBatch;
 import io.packetclassifier.sigma.RuleMatch;
 
 /**
@@ -44,14 +45,15 @@ public class DetectionHistory {
         this.startedAt = clock.getAsLong();
     }
 
-    void written(@Observes ClassifiedBatch batch) {
+    void written(@Observes WrittenBatch written) {
+        ClassifiedBatch batch = written.batch();
         if (!enabled || batch.events().isEmpty()) {
             return;
         }
         try {
             record(BatchTally.of(batch.events()));
         } catch (RuntimeException e) {
-            // the sink's writing thread called us: the view must never fail a written batch
+            // the writer's thread called us: the view must never fail a written batch
             LOG.warnf(e, "The ATT&CK view could not count a batch of %d events", batch.events().size());
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import io.packetclassifier.pipeline.ClassifiedEvent;
+import io.packetclassifier.domain.ClassifiedEvent;
 
 /**
  * The last events written, and the last few of each technique family, newest first. Bounded: {@value #RECENT}

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.packetclassifier.generator.EventGenerator;
 import io.packetclassifier.observability.ClassifierMetrics;
 import io.packetclassifier.rules.ActiveRules;
-import io.packetclassifier.sink.CsvConfig;
+import io.packetclassifier.output.csv.CsvConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

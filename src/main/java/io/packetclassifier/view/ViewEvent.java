@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.packetclassifier.event.SecurityEvent;
-import io.packetclassifier.pipeline.ClassifiedEvent;
+import io.packetclassifier.domain.ClassifiedEvent;
 import io.packetclassifier.sigma.RuleMatch;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -851,7 +851,7 @@ public final class Benchmark {
 
     /**
      * The service's own timers of its two stages, summed over its whole run: the classifier's batches and the
-     * sink's (append, flush and the wait for classified-events' acknowledgements). They run side by side, so the
+     * writer's (append, flush and the wait for classified-events' acknowledgements). They run side by side, so the
      * larger sets the pace. Empty when the service's port or metrics cannot be read.
      */
     private String stageNote(String id) {

@@ -90,10 +90,10 @@ public final class JfrTop {
     private static final String[][] COMPONENTS = {
             { "OTLP export (exporter, protobuf marshalling)", "io.opentelemetry.exporter.", "io.quarkus.opentelemetry.runtime.exporter." },
             { "tracing (OpenTelemetry SDK spans, EventTracing)", "io.opentelemetry.", "io.packetclassifier.tracing." },
-            { "JSON parsing (Jackson, EventParser)", "com.fasterxml.jackson.", "io.packetclassifier.event." },
-            { "CSV writing (commons-csv, ClassifiedCsvFile, CsvSink)", "org.apache.commons.csv.", "io.packetclassifier.sink." },
+            { "JSON (Jackson: parsing events, writing documents; EventParser)", "com.fasterxml.jackson.", "io.packetclassifier.event." },
+            { "writing the outputs (commons-csv, CsvOutput, BatchWriter)", "org.apache.commons.csv.", "io.packetclassifier.output." },
             { "rules (SigmaRuleSet, ActiveRules)", "io.packetclassifier.sigma.", "io.packetclassifier.rules." },
-            { "classifier glue (EventClassifier)", "io.packetclassifier.pipeline." },
+            { "classifier glue (EventClassifier)", "io.packetclassifier.classifier." },
             { "Kafka client", "org.apache.kafka." },
             { "messaging plumbing (SmallRye, Mutiny, Vert.x, Netty, ArC, JBoss threads)", "io.smallrye.", "io.vertx.",
                     "io.netty.", "io.quarkus.", "org.jboss." },

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.packetclassifier.attack.AttackCatalog;
 import io.packetclassifier.generator.SampleEvents;
 import io.packetclassifier.sigma.Classification;
 import io.packetclassifier.sigma.SigmaRuleSet;
@@ -35,7 +36,7 @@ class EventFuzzTest {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
         EventParser parser = new EventParser(64 * 1024);
-        SigmaRuleSet rules = SigmaRuleSet.seedOnly(io.packetclassifier.attack.AttackCatalog.bundled());
+        SigmaRuleSet rules = SigmaRuleSet.builder(AttackCatalog.bundled()).withSeedRules().build();
         List<byte[]> corpus = corpus();
         Map<RejectReason, Integer> reasons = new EnumMap<>(RejectReason.class);
         int valid = 0;

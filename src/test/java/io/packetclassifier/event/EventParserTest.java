@@ -117,8 +117,8 @@ class EventParserTest {
         assertThat(event.host()).isEqualTo("ws-001");
         assertThat(event.sourceIp()).isEqualTo("10.0.0.5");
         assertThat(event.eventType()).isEqualTo("process_start");
-        assertThat(event.commandLine()).isEqualTo("cmd.exe /c whoami");
-        assertThat(event.logonType()).isNull();
+        assertThat(event.get("command_line")).isEqualTo("cmd.exe /c whoami");
+        assertThat(event.get("logon_type")).isNull();
         assertThat(event.get("event_id")).isEqualTo(ID);
     }
 
@@ -130,7 +130,7 @@ class EventParserTest {
         assertThat(event.timestamp()).isEmpty();
         assertThat(event.host()).isEmpty();
         assertThat(event.sourceIp()).isEmpty();
-        assertThat(event.commandLine()).isNull();
+        assertThat(event.get("command_line")).isNull();
         assertThat(event.eventType()).isEqualTo("quantum_tunnel");
     }
 

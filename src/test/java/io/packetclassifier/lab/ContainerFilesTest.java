@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 import io.packetclassifier.generator.GeneratorConfig;
-import io.packetclassifier.sink.CsvConfig;
+import io.packetclassifier.output.csv.CsvConfig;
 import io.smallrye.config.ConfigMapping;
 
 /**

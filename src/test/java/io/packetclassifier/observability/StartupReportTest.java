@@ -8,8 +8,9 @@ import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 import io.packetclassifier.rules.ActiveRules;
-import io.packetclassifier.sink.CsvConfig;
-import io.packetclassifier.sink.PublishConfig;
+import io.packetclassifier.output.csv.CsvConfig;
+import io.packetclassifier.output.csv.CsvOutput;
+import io.packetclassifier.output.publish.PublishConfig;
 import io.packetclassifier.testing.KafkaBroker;
 import io.packetclassifier.testing.LogCapture;
 import io.packetclassifier.testing.LogCapture.Line;
@@ -28,6 +29,8 @@ class StartupReportTest {
     @Inject
     CsvConfig csv;
     @Inject
+    CsvOutput output;
+    @Inject
     PublishConfig publish;
     @Inject
     Config config;
@@ -35,7 +38,7 @@ class StartupReportTest {
     @Test
     void oneReadableLinePerPhase() {
         try (LogCapture capture = LogCapture.of(StartupReport.class.getName())) {
-            report.onStart(null, rules, csv, publish, config);
+            report.onStart(null, rules, csv, output, publish, config);
 
             assertThat(capture.lines()).extracting(Line::message).containsExactly(
                     "Kafka: brokers " + KafkaBroker.broker().bootstrapServers() + ", security protocol PLAINTEXT",

@@ -22,8 +22,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
-import io.packetclassifier.sink.CsvConfig;
-import io.packetclassifier.sink.DeadLetterQueue;
+import io.packetclassifier.output.csv.CsvConfig;
+import io.packetclassifier.output.deadletter.DeadLetterQueue;
 import io.packetclassifier.testing.KafkaBroker;
 import io.packetclassifier.testing.TestEvents;
 import io.packetclassifier.testing.TopicReader;

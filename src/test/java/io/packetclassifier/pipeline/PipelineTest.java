@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
-import io.packetclassifier.sink.CsvConfig;
+import io.packetclassifier.output.csv.CsvConfig;
 import io.packetclassifier.testing.KafkaBroker;
 import io.packetclassifier.testing.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;

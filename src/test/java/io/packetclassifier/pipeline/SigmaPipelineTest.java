@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.packetclassifier.rules.ActiveRules;
-import io.packetclassifier.sink.CsvConfig;
+import io.packetclassifier.output.csv.CsvConfig;
 import io.packetclassifier.testing.KafkaBroker;
 import io.packetclassifier.testing.TestEvents;
 import io.packetclassifier.testing.TopicReader;

@@ -60,6 +60,10 @@ class ActiveRulesTest {
                 return Optional.empty();
             }
 
+            public boolean prefilter() {
+                return true;
+            }
+
             public Duration reloadInterval() {
                 return Duration.ZERO;
             }
@@ -115,7 +119,7 @@ class ActiveRulesTest {
         Files.writeString(dir.resolve("a.yml"), rule("one", "whoami", "t1033") + "---\n" + rule("two", "ipconfig", "t1016"));
         try (LogCapture capture = LogCapture.of(ActiveRules.class.getName())) {
             ActiveRules rules = new ActiveRules(config(dir));
-            int seed = SigmaRuleSet.seedOnly(AttackCatalog.bundled()).size();
+            int seed = SigmaRuleSet.builder(AttackCatalog.bundled()).withSeedRules().build().size();
             assertThat(capture.lines()).extracting(LogCapture.Line::message).anySatisfy(line -> assertThat(line)
                     .startsWith("Rules: " + (2 + seed) + " loaded (2 Sigma from " + dir + ", " + seed + " seed), 0 unsupported"));
             assertThat(rules.size()).isEqualTo(2 + seed);

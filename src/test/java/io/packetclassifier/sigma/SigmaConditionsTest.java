@@ -279,7 +279,7 @@ class SigmaConditionsTest {
     @Test
     void theRuleSetCountsItsSeedRules() {
         String detection = "sel:\n    CommandLine|contains: 'x'\ncondition: sel\n";
-        assertThat(SigmaRuleSet.seedOnly(CATALOG).seedRules()).isEqualTo(SigmaRuleSet.seedOnly(CATALOG).size()).isPositive();
+        assertThat(SigmaRuleSet.builder(CATALOG).withSeedRules().build().seedRules()).isEqualTo(SigmaRuleSet.builder(CATALOG).withSeedRules().build().size()).isPositive();
         SigmaRuleSet mixed = build(SigmaRuleSet.builder(CATALOG).addYaml("1", rule("a", "low", detection))
                 .addYaml("2", rule("b", "low", detection)).withSeedRules());
         assertThat(mixed.size() - mixed.seedRules()).isEqualTo(2);

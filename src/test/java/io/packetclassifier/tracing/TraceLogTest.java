@@ -102,7 +102,7 @@ class TraceLogTest {
 
         JsonNode json = JSON.readTree(line.console());
         assertThat(json.path("level").asText()).isEqualTo("WARN");
-        assertThat(json.path("loggerName").asText()).isEqualTo("io.packetclassifier.sink.DeadLetterQueue");
+        assertThat(json.path("loggerName").asText()).isEqualTo("io.packetclassifier.output.deadletter.DeadLetterQueue");
         assertThat(json.path("message").asText()).startsWith(first);
         assertThat(json.path("mdc").path("traceId").asText()).isEqualTo(traceId);
         assertThat(json.path("mdc").path("spanId").asText()).isEqualTo(consume.getSpanId());

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import io.opentelemetry.api.trace.Span;
 import io.packetclassifier.attack.AttackCatalog;
 import io.packetclassifier.event.SecurityEvent;
-import io.packetclassifier.pipeline.ClassifiedBatch;
-import io.packetclassifier.pipeline.ClassifiedEvent;
+import io.packetclassifier.domain.ClassifiedBatch;
+import io.packetclassifier.domain.WrittenBatch;
+import io.packetclassifier.domain.ClassifiedEvent;
 import io.packetclassifier.sigma.SigmaRuleSet;
 
 /**
@@ -45,10 +46,12 @@ class DetectionHistoryTest {
     final DetectionHistory history = new DetectionHistory(true, Duration.ofHours(1), now::get);
 
     static ClassifiedEvent event(String type, String field, String value) {
-        String id = UUID.randomUUID().toString();
+        UUID uuid = UUID.randomUUID();
+        String id = uuid.toString();
         SecurityEvent event = new SecurityEvent(id, "2026-11-28T10:00:00Z", "alice", "ws-1", "10.0.0.5", type,
                 field == null ? Map.of("event_id", id, "event_type", type)
-                        : Map.of("event_id", id, "event_type", type, field, value));
+                        : Map.of("event_id", id, "event_type", type, field, value),
+                uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
         return new ClassifiedEvent(event.columnsOnly(), RULES.classify(event), Span.getInvalid(), null, null);
     }
 
@@ -60,8 +63,8 @@ class DetectionHistoryTest {
         return event("user_login", "logon_type", "failure");
     }
 
-    static ClassifiedBatch batch(List<ClassifiedEvent> events) {
-        return new ClassifiedBatch(events, List.of());
+    static WrittenBatch batch(List<ClassifiedEvent> events) {
+        return new WrittenBatch(new ClassifiedBatch(events, List.of(), 0, List.of(), 0), 0);
     }
 
     @Test

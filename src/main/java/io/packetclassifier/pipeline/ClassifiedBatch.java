@@ -1,7 +1,0 @@
-package io.packetclassifier.pipeline;
-
-import java.util.List;
-
-/** The outcome of one polled batch of records, each list in partition order. */
-public record ClassifiedBatch(List<ClassifiedEvent> events, List<RejectedRecord> rejected) {
-}
