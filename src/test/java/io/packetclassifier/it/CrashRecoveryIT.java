@@ -93,7 +93,7 @@ class CrashRecoveryIT {
         config.put("mp.messaging.incoming.raw-events.group.id", run);
         config.put("classifier.csv.path", csv.toString());
         config.put("quarkus.http.port", "0");
-        // A killed member holds its partitions until its session times out: keep that short here.
+        // A killed member holds its partitions until session.timeout.ms passes: keep that short here.
         config.put("mp.messaging.incoming.raw-events.session.timeout.ms", "6000");
         config.put("mp.messaging.incoming.raw-events.heartbeat.interval.ms", "1000");
         config.put("quarkus.otel.sdk.disabled", "true");
