@@ -38,6 +38,9 @@ check() { # name, command...
   if "$@"; then echo "PASS ${name}"; passed=$((passed + 1)); else echo "FAIL ${name}"; failed=$((failed + 1)); fi
 }
 rpc() { java scripts/DevUiJsonRpc.java "${BASE}" "$@" 2>/dev/null; }
+# `... | holds PATTERN`: reads all of its input before matching, so under pipefail a writer is never cut off
+# by grep -q's early exit (curl then fails with "write error" and so would the check).
+holds() { local text; text=$(cat); grep -q -- "$1" <<<"${text}"; }
 
 started=$(date +%s)
 for _ in $(seq 1 180); do
@@ -52,18 +55,21 @@ metric() { # name and label filter -> the value of the first matching /q/metrics
   grep -E "^$1" <<<"${m}" | grep -F "${2:-}" | awk 'NR == 1 {print int($NF)}'
 }
 rows_move() {
-  local first second
-  first=$(metric classifier_csv_rows_written_total)
+  local first="" second
   for _ in $(seq 1 60); do
     second=$(metric classifier_csv_rows_written_total)
-    [[ -n "${first}" && -n "${second}" && "${second}" -gt "${first}" ]] && return 0
+    if [[ -z "${first}" ]]; then
+      first="${second}" # the counter appears with the first written row: until then nothing to compare
+    elif [[ -n "${second}" && "${second}" -gt "${first}" ]]; then
+      return 0
+    fi
     sleep 1
   done
   return 1
 }
-topics_list_raw_events() { rpc quarkus-kafka-client_getTopics | grep -q '"name" : "raw-events"'; }
-raw_events_has_messages() { rpc quarkus-kafka-client_topicMessages '{"topicName":"raw-events"}' | grep -q '"event_id'; }
-consumer_group_listed() { rpc quarkus-kafka-client_getInfo | grep -q '"packet-classifier"'; }
+topics_list_raw_events() { rpc quarkus-kafka-client_getTopics | holds '"name" : "raw-events"'; }
+raw_events_has_messages() { rpc quarkus-kafka-client_topicMessages '{"topicName":"raw-events"}' | holds '"event_id'; }
+consumer_group_listed() { rpc quarkus-kafka-client_getInfo | holds '"packet-classifier"'; }
 # The Dev UI's build-time data lists the Kafka extension's pages (topics, consumer groups, ...).
 kafka_pages_listed() {
   local data; data=$(curl -sf "${BASE}/q/dev-ui/devui-data.js")
@@ -79,14 +85,14 @@ metrics_exposed() {
   grep -q '^classifier_events_consumed_total' <<<"${m}" && grep -q '^kafka_consumer_fetch_manager_records_lag' <<<"${m}"
 }
 csv_has_labelled_rows() { grep -qE ',TA[0-9]{4},T[0-9]{4}' target/classified_packets.csv; }
-view_page_served() { curl -sf "${BASE}/" | grep -q 'ATT&amp;CK view' && curl -sf "${BASE}/view/view.js" | grep -q EventSource; }
-view_counts_detections() { curl -sf "${BASE}/attack/layer.json" | grep -q '"techniqueID"'; }
+view_page_served() { curl -sf "${BASE}/" | holds 'ATT&amp;CK view' && curl -sf "${BASE}/view/view.js" | holds EventSource; }
+view_counts_detections() { curl -sf "${BASE}/attack/layer.json" | holds '"techniqueID"'; }
 # The page's generator switch exists in dev mode only: off, then on at 20 events/s, as the snapshot shows.
 generator_switch() {
   local post='curl -sf -H Content-Type:application/json -X POST'
-  ${post} -d '{"running": false}' "${BASE}/view/generator" | grep -q '"running":false' \
-    && ${post} -d '{"running": true, "rate": 20}' "${BASE}/view/generator" | grep -q '"running":true,"rate":20' \
-    && curl -sf "${BASE}/view/snapshot" | grep -q '"generator":{"running":true,"rate":20'
+  ${post} -d '{"running": false}' "${BASE}/view/generator" | holds '"running":false' \
+    && ${post} -d '{"running": true, "rate": 20}' "${BASE}/view/generator" | holds '"running":true,"rate":20' \
+    && curl -sf "${BASE}/view/snapshot" | holds '"generator":{"running":true,"rate":20'
 }
 
 check "rows are written (classifier_csv_rows_written_total moves)" rows_move
@@ -114,7 +120,8 @@ relabelled_after_next_request() {
     since=$(tail -n +"$((before + 1))" target/classified_packets.csv | tr -d '\r')  # rows end in CRLF
     # three relabelled rows, and none written after the first of them with the old technique
     if [[ $(grep -cE ',TA0006,T1110\.001(,|$)' <<<"${since}") -ge 3 ]]; then
-      ! sed -n '/,TA0006,T1110\.001/,$p' <<<"${since}" | grep -qE ',TA0006,T1110(,|$)'
+      local after; after=$(sed -n '/,TA0006,T1110\.001/,$p' <<<"${since}")
+      ! grep -qE ',TA0006,T1110(,|$)' <<<"${after}"
       return
     fi
     sleep 1
