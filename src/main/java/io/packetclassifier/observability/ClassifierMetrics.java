@@ -16,6 +16,7 @@ import io.packetclassifier.domain.LabelCount;
 import io.packetclassifier.domain.RejectedRecord;
 import io.packetclassifier.domain.WrittenBatch;
 import io.packetclassifier.event.RejectReason;
+import io.quarkus.runtime.Startup;
 
 /**
  * The service's own meters, recorded once per written batch from what the batch carries, so that the per-event
@@ -33,6 +34,7 @@ import io.packetclassifier.event.RejectReason;
  * </ul>
  * A batch is counted once it is written, so a batch written again after a failed attempt counts once.
  */
+@Startup // created with the service, not at the first written batch: every series is there from the start
 @Singleton
 public class ClassifierMetrics {
 

@@ -15,12 +15,14 @@ import org.jboss.logging.Logger;
 import io.packetclassifier.domain.ClassifiedBatch;
 import io.packetclassifier.domain.WrittenBatch;
 import io.packetclassifier.sigma.RuleMatch;
+import io.quarkus.runtime.Startup;
 
 /**
  * What the view knows of the written events: counts in time buckets and since start, the last events, and
  * the rules that fired. Fed once per written batch, on the writing thread, so the work there is kept to a
  * look-up per event (see {@link BatchTally}) and a short lock.
  */
+@Startup // created with the service, not at the first batch or page: "since start" is the service's start
 @Singleton
 public class DetectionHistory {
 
