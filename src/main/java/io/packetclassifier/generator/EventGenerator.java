@@ -31,7 +31,7 @@ public class EventGenerator {
     private final String bootstrapServers;
     private KafkaProducer<byte[], byte[]> producer;
     private ScheduledExecutorService scheduler;
-    private ScheduledFuture<?> task;
+    private volatile ScheduledFuture<?> task; // read without the lock by running(), from the page's threads
     private volatile double rate;
 
     EventGenerator(GeneratorConfig config,
