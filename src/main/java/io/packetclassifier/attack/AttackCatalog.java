@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +35,6 @@ public final class AttackCatalog {
     private final Map<String, Tactic> tacticsByShortname;
     private final Map<String, Technique> techniques;
 
-    public AttackCatalog(List<Tactic> tactics, List<Technique> techniques) {
-        this(null, tactics, techniques);
-    }
-
     /** {@code version}: the ATT&CK release, e.g. {@code 18}, or null when unknown. */
     public AttackCatalog(String version, List<Tactic> tactics, List<Technique> techniques) {
         this.version = version;
@@ -56,15 +53,14 @@ public final class AttackCatalog {
     /** ATT&CK v18 from the product's resources ({@code /attack/*.csv}, with MITRE's notice beside them). */
     public static AttackCatalog bundled() {
         try (InputStream tactics = resource("/attack/tactics.csv"); InputStream techniques = resource("/attack/techniques.csv")) {
-            AttackCatalog catalog = fromCsv(new InputStreamReader(tactics, StandardCharsets.UTF_8),
+            return fromCsv(BUNDLED_VERSION, new InputStreamReader(tactics, StandardCharsets.UTF_8),
                     new InputStreamReader(techniques, StandardCharsets.UTF_8));
-            return new AttackCatalog(BUNDLED_VERSION, catalog.tactics(), catalog.techniques());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public static AttackCatalog fromCsv(Reader tacticsCsv, Reader techniquesCsv) throws IOException {
+    private static AttackCatalog fromCsv(String version, Reader tacticsCsv, Reader techniquesCsv) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         List<Tactic> tactics = new ArrayList<>();
         for (CSVRecord row : format.parse(tacticsCsv)) {
@@ -77,7 +73,7 @@ public final class AttackCatalog {
                     tacticIds.isBlank() ? List.of() : Arrays.asList(tacticIds.split(";")),
                     Boolean.parseBoolean(row.get("is_subtechnique")), row.get("status")));
         }
-        return new AttackCatalog(tactics, techniques);
+        return new AttackCatalog(version, tactics, techniques);
     }
 
     /** Reads the tactics and techniques of an official Enterprise ATT&CK STIX 2.x bundle. */
@@ -106,7 +102,7 @@ public final class AttackCatalog {
             }
         }
         // tactics the matrix does not list stay after those it does, in bundle order (a stable sort)
-        tactics.sort(java.util.Comparator.comparingInt(t -> {
+        tactics.sort(Comparator.comparingInt(t -> {
             int at = matrixOrder.indexOf(stixIds.get(t));
             return at < 0 ? Integer.MAX_VALUE : at;
         }));

@@ -16,7 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * One readable line per start-up phase: the Kafka brokers, the topics read and written, the output file. The
- * other phases say so themselves, once each: the dev broker when it starts ({@code DevKafkaConfigSourceFactory}),
+ * other phases say so themselves, once each: the dev broker when it starts ({@code DevKafkaBroker}),
  * the rules when they are loaded ({@code ActiveRules}, again on each reload), the OTLP collector
  * ({@code OtlpEndpointCheck}).
  */

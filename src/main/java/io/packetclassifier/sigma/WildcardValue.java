@@ -2,6 +2,7 @@ package io.packetclassifier.sigma;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import com.google.re2j.Pattern;
 
 /**
@@ -50,8 +51,7 @@ final class WildcardValue implements ValueMatcher {
         boolean wildcard = pieces.size() > 1;
         this.leadingStar = wildcard && pieces.get(0).isEmpty();
         this.trailingStar = wildcard && pieces.get(pieces.size() - 1).isEmpty();
-        this.parts = pieces.stream().filter(p -> !p.isEmpty()).map(p -> cased ? p : CaseFolding.lower(p))
-                .toArray(String[]::new);
+        this.parts = pieces.stream().filter(p -> !p.isEmpty()).toArray(String[]::new); // lower-cased above
         this.regex = question ? Pattern.compile(regexText.toString(), Pattern.DOTALL) : null;
     }
 

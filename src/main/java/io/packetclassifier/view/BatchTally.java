@@ -1,11 +1,11 @@
 package io.packetclassifier.view;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,11 +27,19 @@ final class BatchTally {
     /** Events that matched the same rules, and the positions of the last few in the batch. */
     static final class Group {
         final List<RuleMatch> rules;
+        /** The group's distinct technique ids (upper case, as the tag mapping makes them), in rule order. */
+        final Set<String> techniques;
         long events;
         final int[] last = new int[SAMPLES_PER_GROUP];
 
         Group(List<RuleMatch> rules) {
             this.rules = rules;
+            this.techniques = new LinkedHashSet<>();
+            for (RuleMatch rule : rules) {
+                for (RuleMatch.TechniqueRef technique : rule.techniques()) {
+                    techniques.add(technique.id());
+                }
+            }
         }
 
         void add(int index) {
@@ -41,18 +49,7 @@ final class BatchTally {
 
         /** The positions of the last few events, in no particular order. */
         int[] lastIndexes() {
-            return java.util.Arrays.copyOf(last, (int) Math.min(events, SAMPLES_PER_GROUP));
-        }
-
-        /** The group's distinct technique ids, upper case, in rule order. */
-        Set<String> techniques() {
-            Set<String> ids = new LinkedHashSet<>();
-            for (RuleMatch rule : rules) {
-                for (RuleMatch.TechniqueRef technique : rule.techniques()) {
-                    ids.add(technique.id().toUpperCase(Locale.ROOT));
-                }
-            }
-            return ids;
+            return Arrays.copyOf(last, (int) Math.min(events, SAMPLES_PER_GROUP));
         }
     }
 
@@ -139,7 +136,7 @@ final class BatchTally {
         counts.put(Counts.EVENTS, (long) events.size());
         counts.put(Counts.MATCHED, matched());
         for (Group group : groups) {
-            Set<String> techniques = group.techniques();
+            Set<String> techniques = group.techniques;
             Set<String> families = new TreeSet<>();
             for (String technique : techniques) {
                 counts.merge(Counts.technique(technique), group.events, Long::sum);

@@ -39,7 +39,7 @@ final class LastEvents {
         Map<String, TreeSet<Integer>> samples = new HashMap<>();
         for (BatchTally.Group group : tally.groups()) {
             int[] last = group.lastIndexes();
-            for (String technique : group.techniques()) {
+            for (String technique : group.techniques) {
                 TreeSet<Integer> indexes = samples.computeIfAbsent(Counts.parentOf(technique), f -> new TreeSet<>());
                 for (int index : last) {
                     indexes.add(index);

@@ -26,9 +26,9 @@ public record TechniqueDetail(String id, String name, List<String> tactics, bool
     public record FiredRule(String id, String title, String level, List<String> techniques, long events) {
     }
 
-    static TechniqueDetail of(String id, Technique technique, AttackCatalog catalog, DetectionHistory history,
+    static TechniqueDetail of(Technique technique, AttackCatalog catalog, DetectionHistory history,
             RuleCoverage.Coverage coverage, Duration window) {
-        String upper = id.toUpperCase(Locale.ROOT);
+        String upper = technique.id();
         boolean family = !upper.contains(".");
         Counts counts = history.counts(window);
         List<FiredRule> fired = new ArrayList<>();
@@ -44,7 +44,7 @@ public record TechniqueDetail(String id, String name, List<String> tactics, bool
             catalog.tacticById(tacticId).ifPresent(t -> tactics.add(t.name()));
         }
         long events = (family ? counts.families() : counts.techniques()).getOrDefault(upper, 0L);
-        return new TechniqueDetail(upper, technique == null ? null : technique.name(), tactics, family,
+        return new TechniqueDetail(upper, technique.name(), tactics, family,
                 window == null ? "all" : window.toString(), events, fired, coverage.rulesFor(upper, family).size(),
                 history.lastEvents(upper, family));
     }

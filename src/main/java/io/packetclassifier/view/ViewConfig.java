@@ -20,6 +20,12 @@ public interface ViewConfig {
     @WithDefault("PT0.5S")
     Duration updateInterval();
 
+    /** {@link #updateInterval()}, raised to 200 ms if set lower. */
+    default Duration streamInterval() {
+        Duration floor = Duration.ofMillis(200);
+        return updateInterval().compareTo(floor) < 0 ? floor : updateInterval();
+    }
+
     /**
      * How far back the windowed counts reach (in buckets of ten seconds): the longest {@code window} a layer
      * may ask for. Memory grows with it, not with the events.

@@ -34,8 +34,7 @@ public class ViewResource {
         this.history = history;
         this.coverage = coverage;
         this.catalog = rules.catalog();
-        this.interval = config.updateInterval().compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200)
-                : config.updateInterval();
+        this.interval = config.streamInterval();
     }
 
     @GET
@@ -71,7 +70,7 @@ public class ViewResource {
         if (technique == null) {
             throw Problem.notFound("technique " + id + " is not in the ATT&CK catalog");
         }
-        return TechniqueDetail.of(id, technique, catalog, history, coverage.current(),
+        return TechniqueDetail.of(technique, catalog, history, coverage.current(),
                 WindowParam.parse(window, history.history()));
     }
 }

@@ -48,7 +48,7 @@ public class ViewSnapshots {
         this.history = history;
         this.figures = figures;
         this.coverage = coverage;
-        this.reuseMillis = config.updateInterval().toMillis() / 2;
+        this.reuseMillis = config.streamInterval().toMillis() / 2;
     }
 
     public synchronized Snapshot current() {

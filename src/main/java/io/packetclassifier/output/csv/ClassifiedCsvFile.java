@@ -33,8 +33,9 @@ final class ClassifiedCsvFile implements AutoCloseable {
         }
         String header = String.join(",", columns);
         boolean empty = !Files.exists(path) || Files.size(path) == 0;
-        if (!empty && !firstLine(path).equals(header)) {
-            throw new IOException(path + " has the columns '" + firstLine(path) + "' but this service writes '"
+        String existing = empty ? header : firstLine(path);
+        if (!existing.equals(header)) {
+            throw new IOException(path + " has the columns '" + existing + "' but this service writes '"
                     + header + "' (classifier.csv.extra-columns): use another file");
         }
         WholeRowsWriter out = new WholeRowsWriter(Files.newOutputStream(path, StandardOpenOption.CREATE,
